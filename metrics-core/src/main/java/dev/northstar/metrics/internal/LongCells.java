@@ -1,0 +1,111 @@
+package dev.northstar.metrics.internal;
+
+import dev.northstar.metrics.snapshot.Cell;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Striped long counters for counts, sums and ratios: {@code columns} longs per slot (a ratio has
+ * numerator in column 0 and denominator in column 1).
+ *
+ * <p>Layout: one {@code long[columns * capacity]} per stripe, allocated the first time a thread
+ * with that home stripe writes. A single-threaded host pays for one stripe only.
+ *
+ * <p>Why a ratio read never exceeds 1 when every event adds no more to the numerator than to the
+ * denominator: a writer adds the denominator first, then the numerator, each with a volatile
+ * compare-and-set; a reader sums the numerator column over all stripes first, then the
+ * denominator column. Any numerator increment the reader sees was written after its denominator
+ * increment, so by the time the reader reads the denominator that increment is visible too.
+ */
+public final class LongCells implements Cells {
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private final int columns;
+    private final int capacity;
+    private final AtomicReferenceArray<long[]> stripes = new AtomicReferenceArray<>(Stripes.COUNT);
+
+    public LongCells(int columns, int capacity) {
+        this.columns = columns;
+        this.capacity = capacity;
+    }
+
+    /**
+     * Adds {@code delta} (non-negative) to a column of a slot.
+     *
+     * @return false if the stripe would overflow; nothing is added then
+     */
+    public boolean add(int column, int slot, long delta) {
+        long[] a = stripe(Stripes.home());
+        int i = column * capacity + slot;
+        long old;
+        long next;
+        do {
+            old = (long) LONGS.getVolatile(a, i);
+            next = old + delta;
+            if (next < old) {
+                return false;
+            }
+        } while (!LONGS.compareAndSet(a, i, old, next));
+        return true;
+    }
+
+    private long[] stripe(int s) {
+        long[] a = stripes.get(s);
+        if (a == null) {
+            a = new long[columns * capacity];
+            if (!stripes.compareAndSet(s, null, a)) {
+                a = stripes.get(s);
+            }
+        }
+        return a;
+    }
+
+    /** The sum of a column of a slot over all stripes, saturating at {@link Long#MAX_VALUE}. */
+    public long sum(int column, int slot) {
+        long total = 0;
+        int i = column * capacity + slot;
+        for (int s = 0; s < Stripes.COUNT; s++) {
+            long[] a = stripes.get(s);
+            if (a != null) {
+                total = saturatedAdd(total, (long) LONGS.getVolatile(a, i));
+            }
+        }
+        return total;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    @Override public boolean touched(int slot) {
+        for (int c = 0; c < columns; c++) {
+            if (sum(c, slot) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override public Cell read(int slot) {
+        long[] out = new long[columns];
+        for (int c = 0; c < columns; c++) { // column 0 (numerator) first: see the class comment
+            out[c] = sum(c, slot);
+        }
+        return new Cell.Longs(out);
+    }
+
+    @Override public void add(int slot, Cell cell) {
+        Cell.Longs longs = (Cell.Longs) cell;
+        for (int c = columns - 1; c >= 0; c--) { // denominator before numerator
+            long v = longs.column(c);
+            while (v > 0 && !add(c, slot, v)) {
+                v = Long.MAX_VALUE - sum(c, slot); // saturate rather than lose the whole amount
+                if (v <= 0) {
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.northstar.metrics.internal;
+
+import dev.northstar.metrics.registry.RefusalReason;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+
+/**
+ * The time-bucketed storage of a registry: a ring of fine pages (hours by default) for the fine
+ * retention, a ring of day pages for the day retention, and the page of "now".
+ *
+ * <h2>Recording</h2>
+ * The page of now is one volatile field; an event whose time falls in it (almost every event)
+ * costs a subtraction and a compare to find its page. Any other time takes the slow path: it is
+ * refused if too far in the future or older than the day retention, goes to its fine page while
+ * the fine retention holds it (a late event into its own bucket), and otherwise straight to its
+ * day page.
+ *
+ * <h2>Compaction, and why no write is lost to it</h2>
+ * A fine page leaves the ring when a newer bucket needs its slot, which happens only once it is
+ * older than the fine retention. It is not merged into its day at once: it first waits in a
+ * retiring list, still visible to readers, and is merged when the next page retires (one grain
+ * later under a real clock). A writer holds a page reference only for the duration of one record,
+ * nanoseconds; to lose a write it would have to stall between finding the page and writing to
+ * it for longer than a whole grain. Writers never lock; the structure lock only orders page
+ * installation and retirement against readers, who therefore never see a page both as fine
+ * detail and inside its day.
+ */
+public final class Store {
+    private final TimeGrid grid;
+    private final InstantSource clock;
+    private final Refusals refusals;
+    private final int maxMetrics;
+    private final long fineRetentionBuckets;
+    private final int dayRetention;
+    private final long maxFutureMillis;
+    private final AtomicReferenceArray<Page> fine;
+    private final AtomicReferenceArray<Page> days;
+    private final AtomicReferenceArray<CellFactory> factories;
+    private final AtomicIntegerArray capacities;
+    private final List<Page> retiring = new ArrayList<>();
+    private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
+    private volatile Page current = Page.none();
+
+    public Store(TimeGrid grid, InstantSource clock, Refusals refusals, int maxMetrics,
+                 long fineRetentionBuckets, int dayRetention, long maxFutureMillis) {
+        this.grid = grid;
+        this.clock = clock;
+        this.refusals = refusals;
+        this.maxMetrics = maxMetrics;
+        this.fineRetentionBuckets = fineRetentionBuckets;
+        this.dayRetention = dayRetention;
+        this.maxFutureMillis = maxFutureMillis;
+        long futureBuckets = maxFutureMillis / grid.grainMillis() + 1;
+        this.fine = new AtomicReferenceArray<>(Math.toIntExact(fineRetentionBuckets + futureBuckets + 1));
+        this.days = new AtomicReferenceArray<>(dayRetention + 2);
+        this.factories = new AtomicReferenceArray<>(maxMetrics);
+        this.capacities = new AtomicIntegerArray(maxMetrics);
+    }
+
+    public TimeGrid grid() {
+        return grid;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    /** Fine buckets retained before compaction into days. */
+    public long fineRetentionBuckets() {
+        return fineRetentionBuckets;
+    }
+
+    /** Calendar days retained. */
+    public int dayRetention() {
+        return dayRetention;
+    }
+
+    /** Declares how metric {@code id} creates its cells, and how many slots they have. */
+    public void register(int id, CellFactory factory, int capacity) {
+        capacities.set(id, capacity);
+        factories.set(id, factory);
+    }
+
+    /** The page for the clock's now; never null. */
+    public Page now() {
+        long t = clock.millis();
+        Page p = current;
+        return p.contains(t) ? p : slow(t, t);
+    }
+
+    /** The page for an event at {@code epochMillis}, or null if the event is refused (and counted). */
+    public Page at(long epochMillis) {
+        Page p = current;
+        return p.contains(epochMillis) ? p : slow(epochMillis, clock.millis());
+    }
+
+    private Page slow(long t, long now) {
+        if (t > now + maxFutureMillis) {
+            refusals.refuse(RefusalReason.TOO_FAR_IN_FUTURE, null);
+            return null;
+        }
+        long today = grid.day(now);
+        if (t < grid.dayStart(today - dayRetention + 1)) {
+            refusals.refuse(RefusalReason.TOO_OLD, null);
+            return null;
+        }
+        long b = grid.bucket(t);
+        long nb = grid.bucket(now);
+        if (b < nb) {
+            refusals.late();
+        }
+        if (b <= nb - fineRetentionBuckets) {
+            return dayPage(grid.day(t));
+        }
+        Page p = finePage(b);
+        if (p == null) {
+            return dayPage(grid.day(t));
+        }
+        if (b == nb) {
+            current = p;
+        }
+        return p;
+    }
+
+    private Page finePage(long b) {
+        int slot = (int) Math.floorMod(b, (long) fine.length());
+        Page p = fine.get(slot);
+        if (p != null && p.index == b) {
+            return p;
+        }
+        structure.writeLock().lock();
+        try {
+            p = fine.get(slot);
+            if (p != null && p.index == b) {
+                return p;
+            }
+            if (p != null && p.index > b) {
+                return null; // a newer bucket holds the slot (the clock went back): file under the day
+            }
+            long start = grid.bucketStart(b);
+            Page fresh = new Page(this, start, grid.grainMillis(), b, false, grid.day(start), maxMetrics);
+            if (p != null) {
+                retire(p);
+            }
+            fine.set(slot, fresh);
+            return fresh;
+        } finally {
+            structure.writeLock().unlock();
+        }
+    }
+
+    private Page dayPage(long epochDay) {
+        int slot = (int) Math.floorMod(epochDay, (long) days.length());
+        Page p = days.get(slot);
+        if (p != null && p.index == epochDay) {
+            return p;
+        }
+        structure.writeLock().lock();
+        try {
+            return dayPageLocked(epochDay);
+        } finally {
+            structure.writeLock().unlock();
+        }
+    }
+
+    private Page dayPageLocked(long epochDay) {
+        int slot = (int) Math.floorMod(epochDay, (long) days.length());
+        Page p = days.get(slot);
+        if (p != null && p.index == epochDay) {
+            return p;
+        }
+        if (p != null && p.index > epochDay) {
+            return null; // past the day retention
+        }
+        long start = grid.dayStart(epochDay);
+        Page fresh = new Page(this, start, grid.dayStart(epochDay + 1) - start, epochDay, true, epochDay, maxMetrics);
+        days.set(slot, fresh);
+        return fresh;
+    }
+
+    /** Moves a page out of the ring; merges the pages retired before it into their days. */
+    private void retire(Page page) {
+        for (Page old : retiring) {
+            Page day = dayPageLocked(old.epochDay);
+            if (day != null) {
+                mergeInto(old, day);
+            }
+        }
+        retiring.clear();
+        retiring.add(page);
+    }
+
+    private void mergeInto(Page from, Page into) {
+        for (int m = 0; m < maxMetrics; m++) {
+            Cells src = from.cellsIfPresent(m);
+            CellFactory factory = factories.get(m);
+            if (src == null || factory == null) {
+                continue;
+            }
+            Cells dst = into.cells(m, factory);
+            int capacity = capacities.get(m);
+            for (int slot = 0; slot < capacity; slot++) {
+                if (src.touched(slot)) {
+                    dst.add(slot, src.read(slot));
+                }
+            }
+        }
+    }
+
+    /**
+     * Visits, under the structure lock, every page that holds data of a bucket overlapping
+     * {@code [from, to)}: fine pages in the ring and retiring, and day pages.
+     */
+    public void pages(long from, long to, Consumer<Page> visitor) {
+        structure.readLock().lock();
+        try {
+            visit(fine, from, to, visitor);
+            for (Page p : retiring) {
+                if (p.start < to && p.end() > from) {
+                    visitor.accept(p);
+                }
+            }
+            visit(days, from, to, visitor);
+        } finally {
+            structure.readLock().unlock();
+        }
+    }
+
+    private static void visit(AtomicReferenceArray<Page> ring, long from, long to, Consumer<Page> visitor) {
+        for (int i = 0; i < ring.length(); i++) {
+            Page p = ring.get(i);
+            if (p != null && p.start < to && p.end() > from) {
+                visitor.accept(p);
+            }
+        }
+    }
+}
