@@ -75,7 +75,8 @@ public final class MetricRegistry {
         if (fineBuckets < 1) {
             throw new IllegalArgumentException("fine retention must hold at least one bucket");
         }
-        this.store = new Store(grid, b.clock, health, b.maxMetrics, fineBuckets, b.dayRetention,
+        InstantSource clock = b.clock != null ? b.clock : CoarseClock.system();
+        this.store = new Store(grid, clock, health, b.maxMetrics, fineBuckets, b.dayRetention,
                 b.maxFutureSkew.toMillis());
     }
 
@@ -286,7 +287,7 @@ public final class MetricRegistry {
      */
     public static final class Builder {
         private ZoneId zone = ZoneOffset.UTC;
-        private InstantSource clock = CoarseClock.system();
+        private InstantSource clock;
         private Duration grain = Duration.ofHours(1);
         private Duration fineRetention = Duration.ofHours(48);
         private int dayRetention = 400;
