@@ -95,6 +95,33 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
         return slot(key);
     }
 
+    /** The series of one already-resolved code (see {@link #seriesOfCodes(int...)}). */
+    public final int seriesOfCodes(int a) {
+        return arity(1) ? slot(clamp(0, a)) : REFUSED;
+    }
+
+    /** The series of two already-resolved codes, in dimension order. */
+    public final int seriesOfCodes(int a, int b) {
+        return arity(2) ? slot(clamp(0, a) * (long) index.size(1) + clamp(1, b)) : REFUSED;
+    }
+
+    /** The series of three already-resolved codes, in dimension order. */
+    public final int seriesOfCodes(int a, int b, int c) {
+        return arity(3) ? slot((clamp(0, a) * (long) index.size(1) + clamp(1, b)) * index.size(2) + clamp(2, c))
+                : REFUSED;
+    }
+
+    /** The series of four already-resolved codes, in dimension order. */
+    public final int seriesOfCodes(int a, int b, int c, int d) {
+        return arity(4) ? slot(((clamp(0, a) * (long) index.size(1) + clamp(1, b)) * index.size(2) + clamp(2, c))
+                * index.size(3) + clamp(3, d)) : REFUSED;
+    }
+
+    private int clamp(int i, int code) {
+        int size = index.size(i);
+        return Integer.compareUnsigned(code, size) < 0 ? code : size - 1;
+    }
+
     /**
      * The series of already-resolved dimension codes (from {@link Dimension#code}), in dimension
      * order: the fastest path for a recorder that feeds several metrics from one event. A code
@@ -106,8 +133,7 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
         }
         long key = 0;
         for (int i = 0; i < codes.length; i++) {
-            int size = index.size(i);
-            key = key * size + (Integer.compareUnsigned(codes[i], size) < 0 ? codes[i] : size - 1);
+            key = key * index.size(i) + clamp(i, codes[i]);
         }
         return slot(key);
     }
