@@ -45,6 +45,8 @@ public final class Store {
     private final List<Page> retiring = new ArrayList<>();
     private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
     private volatile Page current = Page.none();
+    private volatile Page lastDay = Page.none();
+    private volatile Retained retained = new Retained(Page.none(), Long.MIN_VALUE);
 
     public Store(TimeGrid grid, InstantSource clock, Refusals refusals, int maxMetrics,
                  long fineRetentionBuckets, int dayRetention, long maxFutureMillis) {
@@ -104,8 +106,7 @@ public final class Store {
             refusals.refuse(RefusalReason.TOO_FAR_IN_FUTURE, null);
             return null;
         }
-        long today = grid.day(now);
-        if (t < grid.dayStart(today - dayRetention + 1)) {
+        if (t < retainedFrom(now)) {
             refusals.refuse(RefusalReason.TOO_OLD, null);
             return null;
         }
@@ -115,7 +116,15 @@ public final class Store {
             refusals.late();
         }
         if (b <= nb - fineRetentionBuckets) {
-            return dayPage(grid.day(t));
+            Page day = lastDay;
+            if (day.contains(t)) { // replays and simulations come day by day: skip the calendar maths
+                return day;
+            }
+            day = dayPage(grid.day(t));
+            if (day != null) {
+                lastDay = day;
+            }
+            return day;
         }
         Page p = finePage(b);
         if (p == null) {
@@ -125,6 +134,22 @@ public final class Store {
             current = p;
         }
         return p;
+    }
+
+    /** Start of the oldest retained day as of {@code now}, recomputed once per day of now. */
+    private long retainedFrom(long now) {
+        Retained r = retained;
+        if (!r.today.contains(now)) {
+            long today = grid.day(now);
+            long start = grid.dayStart(today);
+            r = new Retained(new Page(null, start, grid.dayStart(today + 1) - start, today, true, today, 0),
+                    grid.dayStart(today - dayRetention + 1));
+            retained = r;
+        }
+        return r.from;
+    }
+
+    private record Retained(Page today, long from) {
     }
 
     private Page finePage(long b) {

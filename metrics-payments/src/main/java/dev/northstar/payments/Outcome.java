@@ -1,0 +1,7 @@
+package dev.northstar.payments;
+
+/** Whether a payment attempt succeeded. */
+public enum Outcome {
+    SUCCESS,
+    FAILURE
+}
