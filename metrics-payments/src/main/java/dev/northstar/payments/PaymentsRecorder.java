@@ -110,7 +110,8 @@ public final class PaymentsRecorder implements PaymentEvents {
      * @param firstPayment  whether this is the payer's first ever successful payment
      * @param failure       why it failed, or null if it succeeded
      * @param amountMinor   amount in minor units, non-negative
-     * @param latencyMicros confirmation-to-result latency in microseconds
+     * @param latencyMicros confirmation-to-result latency in microseconds, or -1 when unknown
+     *                      (a replayed log without timings): latency is then not recorded
      */
     @Override
     public void payment(long atMillis, long payerId, long merchantId, String region, String bank, Channel channel,
@@ -129,7 +130,9 @@ public final class PaymentsRecorder implements PaymentEvents {
         attempts.increment(b, attempts.seriesOfCodes(r, k, ch));
         successRate.record(b, successRate.seriesOfCodes(r, k, ch, f), ok);
         successRateByValue.record(b, successRateByValue.seriesOfCodes(r, ch), ok ? amountMinor : 0, amountMinor);
-        latency.record(b, latency.seriesOfCodes(r, ch), latencyMicros);
+        if (latencyMicros >= 0) {
+            latency.record(b, latency.seriesOfCodes(r, ch), latencyMicros);
+        }
         if (!ok) {
             failures.increment(b, failures.seriesOfCodes(r, k, c.reason.code(failure)));
             return;

@@ -83,9 +83,12 @@ public final class PaymentsSimulator {
             }
         }
 
-        /** 14 days to 2026-11-15 in Asia/Shanghai, 350,000 payments a day, 2 M payers, 200,000 merchants. */
+        /**
+         * 14 days to 2026-11-15 in Asia/Shanghai, 320,000 payment attempts a day (about 10 million
+         * events in all), 2 M payers, 200,000 merchants.
+         */
         public static Config defaults(long seed) {
-            return new Config(seed, LocalDate.of(2026, 11, 2), 14, 350_000, ZoneId.of("Asia/Shanghai"), 2_000_000,
+            return new Config(seed, LocalDate.of(2026, 11, 2), 14, 320_000, ZoneId.of("Asia/Shanghai"), 2_000_000,
                     200_000, List.of());
         }
 
@@ -163,9 +166,12 @@ public final class PaymentsSimulator {
         }
     }
 
+    /** Events per payment attempt on average: fees, refunds, transfers, red packets, accounts. */
+    public static final double EVENTS_PER_PAYMENT = 2.22;
+
     /** Approximate number of events {@link #run} produces, for progress bars. */
     public long expectedEvents() {
-        return (long) (config.paymentsPerDay() * 1.24 * config.days());
+        return (long) (config.paymentsPerDay() * EVENTS_PER_PAYMENT * config.days());
     }
 
     /** Generates one slice of one day; returns the number of events. */
