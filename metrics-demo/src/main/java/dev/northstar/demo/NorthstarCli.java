@@ -1,6 +1,7 @@
 package dev.northstar.demo;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,13 +18,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "northstar", mixinStandardHelpOptions = true, version = "northstar 0.1.0",
         description = "Simulate or replay a platform through Northstar and see its success metrics.%n"
-                + "Without a subcommand, runs 'payments' with its defaults.",
+                + "Without a subcommand, runs 'payments' (with any options given).",
         subcommands = {PaymentsCommand.class, ReplayCommand.class})
-public final class NorthstarCli implements java.util.concurrent.Callable<Integer> {
-
-    @Override public Integer call() throws Exception {
-        return new PaymentsCommand().call();
-    }
+public final class NorthstarCli {
 
     /** Runs the command line and returns the exit code. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -43,10 +40,21 @@ public final class NorthstarCli implements java.util.concurrent.Callable<Integer
             }
             throw ex;
         });
-        int code = cli.execute(args);
+        int code = cli.execute(defaultToPayments(args));
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** With no subcommand, the arguments are the payments command's options. */
+    private static String[] defaultToPayments(String[] args) {
+        if (args.length > 0 && (!args[0].startsWith("-") || List.of("-h", "--help", "-V", "--version").contains(args[0]))) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "payments";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
     }
 
     public static void main(String[] args) {
