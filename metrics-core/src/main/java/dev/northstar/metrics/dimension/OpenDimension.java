@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Codes {@code 0 .. limit-1} are values in order of first sight; code {@code limit} is
  * {@link Dimension#OTHER}, where every value past the limit folds (each folded occurrence is
  * counted in {@link #folded()}); code {@code limit + 1} is {@link Dimension#UNKNOWN}, for
- * {@code null}, the empty string and values longer than {@value #MAX_VALUE_LENGTH} characters.
- * The reserved labels themselves map to their reserved codes.
+ * {@code null}, the empty string, values longer than {@value #MAX_VALUE_LENGTH} characters and
+ * values that are not well-formed UTF-16 (an unpaired surrogate has no UTF-8 form, so such a
+ * label could not travel in a snapshot). The reserved labels themselves map to their reserved
+ * codes.
  *
  * <p>Looking up a known value is one {@link ConcurrentHashMap#get} and allocates nothing;
  * assigning a new code takes a lock, once per distinct value. The dimension is shared: a host
@@ -65,7 +67,7 @@ public final class OpenDimension implements Dimension<String> {
     }
 
     private int assign(String value) {
-        if (value.isEmpty() || value.length() > MAX_VALUE_LENGTH || UNKNOWN.equals(value)) {
+        if (value.isEmpty() || value.length() > MAX_VALUE_LENGTH || UNKNOWN.equals(value) || !wellFormed(value)) {
             return limit + 1;
         }
         if (OTHER.equals(value)) {
@@ -85,6 +87,19 @@ public final class OpenDimension implements Dimension<String> {
             codes.put(value, code);
             return code;
         }
+    }
+
+    /** Whether every surrogate in {@code s} is half of a high-low pair. */
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override public int codeOfAny(Object value) {

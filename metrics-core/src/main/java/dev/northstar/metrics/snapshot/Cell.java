@@ -1,5 +1,8 @@
 package dev.northstar.metrics.snapshot;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -128,8 +131,39 @@ public sealed interface Cell {
             return new Hll(union.getResult(TgtHllType.HLL_8));
         }
 
+        /** Equal when both sketches hold the same state, whatever order their ids arrived in. */
         @Override public boolean equals(Object o) {
-            return o instanceof Hll h && Arrays.equals(sketch.toCompactByteArray(), h.sketch.toCompactByteArray());
+            return o instanceof Hll h && sameState(sketch.toCompactByteArray(), h.sketch.toCompactByteArray());
+        }
+
+        /**
+         * Whether two compact HLL images hold the same state. With few ids (list and set modes)
+         * an image lists its coupons in hash-table order, which depends on insertion order, so a
+         * sketch and a copy rebuilt from its bytes ({@code HllSketch.heapify}) can list the same
+         * coupons differently: compare the preamble, less its table-size byte, and the coupons
+         * as sorted sets. An image in HLL mode is the registers and estimator state, compared
+         * byte for byte.
+         */
+        private static boolean sameState(byte[] a, byte[] b) {
+            int start = a.length < 8 ? a.length : (a[0] & 0x3f) * 4; // preamble ints, low 6 bits of byte 0
+            if (a.length != b.length || (a.length >= 8 && (a[7] & 3) == 2) || start > a.length) {
+                return Arrays.equals(a, b);
+            }
+            for (int i = 0; i < start; i++) {
+                if (i != 4 && a[i] != b[i]) { // byte 4 is log2 of the hash table size
+                    return false;
+                }
+            }
+            return Arrays.equals(sortedCoupons(a, start), sortedCoupons(b, start));
+        }
+
+        private static int[] sortedCoupons(byte[] image, int start) {
+            IntBuffer ints = ByteBuffer.wrap(image, start, image.length - start).order(ByteOrder.LITTLE_ENDIAN)
+                    .asIntBuffer();
+            int[] out = new int[ints.remaining()];
+            ints.get(out);
+            Arrays.sort(out);
+            return out;
         }
 
         @Override public int hashCode() {
@@ -144,6 +178,7 @@ public sealed interface Cell {
     /**
      * Ids in one or more Theta sketches: one for a distinct count with set operations, one per
      * step for a funnel, cohort then activity for retention. Merge is a column-wise Theta union.
+     * Equal when the nominal sizes and the column sketches' images are.
      */
     final class Theta implements Cell {
         private final List<CompactSketch> columns;
@@ -179,7 +214,7 @@ public sealed interface Cell {
         }
 
         @Override public boolean equals(Object o) {
-            if (!(o instanceof Theta t) || t.columns.size() != columns.size()) {
+            if (!(o instanceof Theta t) || t.lgK != lgK || t.columns.size() != columns.size()) {
                 return false;
             }
             for (int i = 0; i < columns.size(); i++) {

@@ -102,6 +102,14 @@ public record Snapshot(ZoneId zone, long grainMillis, long fineRetentionBuckets,
                 Math.min(dayRetention, other.dayRetention), Math.max(takenAtMillis, other.takenAtMillis), out);
     }
 
+    /**
+     * The definitions of the snapshot's metrics, in name order: what a reader of its
+     * {@link SnapshotCodec encoding} expects.
+     */
+    public List<MetricDefinition<?>> definitions() {
+        return metrics.values().stream().<MetricDefinition<?>>map(MetricData::definition).toList();
+    }
+
     /** The data of one metric, or null. */
     public MetricData metric(String name) {
         return metrics.get(name);
