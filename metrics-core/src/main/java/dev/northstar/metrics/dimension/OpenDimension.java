@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.LongAdder;
  * codes.
  *
  * <p>Looking up a known value is one {@link ConcurrentHashMap#get} and allocates nothing;
- * assigning a new code takes a lock, once per distinct value. The dimension is shared: a host
- * that registers it on several metrics gets the same codes in all of them.
+ * assigning a new code takes a lock, once per distinct value. Once every code is taken, a new
+ * value folds into {@link Dimension#OTHER} without the lock: a long tail of values past the limit
+ * (accounts, merchants) is the common case there, and costs one volatile read. The dimension is
+ * shared: a host that registers it on several metrics gets the same codes in all of them.
  */
 public final class OpenDimension implements Dimension<String> {
     /** Longest value that gets a code of its own; longer values are unknown. */
@@ -37,6 +39,7 @@ public final class OpenDimension implements Dimension<String> {
     private final AtomicReferenceArray<String> labels;
     private final LongAdder folded = new LongAdder();
     private int assigned; // guarded by this
+    private volatile boolean full; // set once, under the lock, when assigned reaches the limit
 
     OpenDimension(String name, int limit) {
         this.name = Dimension.checkName(name, "dimension");
@@ -73,6 +76,10 @@ public final class OpenDimension implements Dimension<String> {
         if (OTHER.equals(value)) {
             return limit;
         }
+        if (full) {
+            folded.increment();
+            return limit;
+        }
         synchronized (this) {
             Integer known = codes.get(value);
             if (known != null) {
@@ -85,6 +92,7 @@ public final class OpenDimension implements Dimension<String> {
             int code = assigned++;
             labels.set(code, value);
             codes.put(value, code);
+            full = assigned == limit;
             return code;
         }
     }

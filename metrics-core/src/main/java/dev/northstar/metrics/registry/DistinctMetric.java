@@ -49,6 +49,13 @@ public final class DistinctMetric extends IdMetric {
         }
     }
 
+    /** Adds a textual id (hashed, never kept) in a bucket resolved once for a multi-metric event. */
+    public void add(Bucket bucket, int series, CharSequence id) {
+        if (valid(series) && acceptableId(id)) {
+            writeId(page(bucket), series, 0, bits(id));
+        }
+    }
+
     /** Adds a textual id now. */
     public void add(int series, CharSequence id) {
         if (valid(series) && acceptableId(id)) {
