@@ -32,7 +32,7 @@ import org.apache.datasketches.theta.Sketch;
  *
  * <p>A bucket is used when it lies entirely inside the window. A bucket that straddles the
  * window's edge cannot be split, so it is left out and the result's coverage says so; so does a
- * window that starts before the retained data.
+ * window that starts before the retained data. A derived value's coverage is that of its parts.
  */
 public final class QueryEngine {
     /** Standard deviations of the sketch bounds reported (about 95% confidence). */
@@ -68,7 +68,7 @@ public final class QueryEngine {
         Interval interval = interval(query).resolve(snapshot.zone());
         List<String> notes = new ArrayList<>();
         List<Row> rows = switch (def.kind()) {
-            case DERIVED -> derived(snapshot, query, def);
+            case DERIVED -> derived(snapshot, query, def, notes);
             case RETENTION -> retention(snapshot, query, def, interval, notes);
             default -> toRows(def, query, collect(data, query, interval, notes));
         };
@@ -279,8 +279,9 @@ public final class QueryEngine {
         return rows;
     }
 
-    private static List<Row> derived(Snapshot snapshot, Query query, MetricDefinition<?> def) {
+    private static List<Row> derived(Snapshot snapshot, Query query, MetricDefinition<?> def, List<String> notes) {
         Map<String, Map<List<String>, OptionalDouble>> parts = new LinkedHashMap<>();
+        Map<String, OptionalDouble> nothing = new HashMap<>();
         Map<List<String>, Map<String, String>> groups = new TreeMap<>(SeriesCells::compareLabels);
         for (String ref : def.formula().references()) {
             Query sub = Query.of(ref).window(query.window());
@@ -289,6 +290,7 @@ public final class QueryEngine {
             }
             sub = sub.groupBy(query.groupBy().toArray(new String[0]));
             QueryResult r = run(snapshot, sub);
+            notes.addAll(r.coverage().notes()); // a part that left data out leaves it out of the formula too
             Map<List<String>, OptionalDouble> byGroup = new HashMap<>();
             for (Row row : r.rows()) {
                 List<String> key = List.copyOf(row.group().values());
@@ -296,6 +298,7 @@ public final class QueryEngine {
                 groups.put(key, row.group());
             }
             parts.put(ref, byGroup);
+            nothing.put(ref, nothing(snapshot.metric(ref).definition(), sub));
         }
         if (groups.isEmpty() && query.groupBy().isEmpty()) {
             groups.put(List.of(), Map.of());
@@ -303,11 +306,23 @@ public final class QueryEngine {
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, labels) -> {
             Map<String, OptionalDouble> values = new LinkedHashMap<>();
-            parts.forEach((ref, byGroup) -> values.put(ref, byGroup.getOrDefault(key, OptionalDouble.empty())));
+            parts.forEach((ref, byGroup) -> values.put(ref, byGroup.getOrDefault(key, nothing.get(ref))));
             OptionalDouble result = def.formula().evaluate(values::get);
             rows.add(new Row(labels, new Value.Derived(result, values)));
         });
         return rows;
+    }
+
+    /**
+     * The value of a formula part in a group where it has no row: what the part's kind is worth
+     * over no data, as it is without group-by (zero for counts, sums and distinct counts, so that
+     * net TPV = TPV - refunds is TPV in a group without refunds; empty for the others).
+     */
+    private static OptionalDouble nothing(MetricDefinition<?> def, Query query) {
+        if (def.kind() == MetricKind.DERIVED || def.kind() == MetricKind.RETENTION) {
+            return OptionalDouble.empty();
+        }
+        return empty(def, query).value();
     }
 
     private static void coverageNotes(Snapshot snapshot, Interval interval, List<String> notes) {
