@@ -213,6 +213,12 @@ public final class Store {
 
     /** Moves a page out of the ring; merges the pages retired before it into their days. */
     private void retire(Page page) {
+        if (current == page) {
+            // The fast path must not keep writing into a page on its way into its day: once merged
+            // it is read no more. (It can still be the page of now when the clock moved on and
+            // only late events of other hours have been recorded since.)
+            current = Page.none();
+        }
         for (Page old : retiring) {
             Page day = dayPageLocked(old.epochDay);
             if (day != null) {

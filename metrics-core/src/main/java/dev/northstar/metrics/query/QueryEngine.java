@@ -31,8 +31,10 @@ import org.apache.datasketches.theta.Sketch;
  * cells into values. A registry's query is a snapshot of the window followed by this.
  *
  * <p>A bucket is used when it lies entirely inside the window. A bucket that straddles the
- * window's edge cannot be split, so it is left out and the result's coverage says so; so does a
- * window that starts before the retained data.
+ * window's edge cannot be split, so it is left out and the result's coverage says so (unless it is
+ * a day bucket whose data, all older than the fine retention, lies outside the window); so does a
+ * window that starts before the retained data or cuts a day at an hour no longer kept by the hour.
+ * A derived value's coverage is that of its parts.
  */
 public final class QueryEngine {
     /** Standard deviations of the sketch bounds reported (about 95% confidence). */
@@ -68,9 +70,9 @@ public final class QueryEngine {
         Interval interval = interval(query).resolve(snapshot.zone());
         List<String> notes = new ArrayList<>();
         List<Row> rows = switch (def.kind()) {
-            case DERIVED -> derived(snapshot, query, def);
+            case DERIVED -> derived(snapshot, query, def, notes);
             case RETENTION -> retention(snapshot, query, def, interval, notes);
-            default -> toRows(def, query, collect(data, query, interval, notes));
+            default -> toRows(def, query, collect(snapshot, data, query, interval, notes));
         };
         coverageNotes(snapshot, interval, notes);
         QueryResult.Coverage coverage = new QueryResult.Coverage(notes.isEmpty(),
@@ -79,9 +81,10 @@ public final class QueryEngine {
     }
 
     /** Per group, the series' cells merged across the window's buckets, then across series. */
-    private static Map<List<String>, Cell> collect(Snapshot.MetricData data, Query query, Interval interval,
-                                                   List<String> notes) {
+    private static Map<List<String>, Cell> collect(Snapshot snapshot, Snapshot.MetricData data, Query query,
+                                                   Interval interval, List<String> notes) {
         MetricDefinition<?> def = data.definition();
+        long compactedBefore = fineRetainedFrom(snapshot);
         int[] groupIdx = indexes(def, query.groupBy());
         Map<Integer, Set<String>> filter = filterIndexes(def, query);
         Map<List<String>, Cell> perSeries = new HashMap<>();
@@ -90,6 +93,14 @@ public final class QueryEngine {
                 continue;
             }
             if (!interval.encloses(bucket.startMillis(), bucket.endMillis())) {
+                // A day bucket only holds what is older than the fine retention (compacted fine
+                // buckets, events too late for their own; the registry's clock never goes back, and
+                // a merge keeps the latest time and the shortest retention): when that part of the
+                // day lies outside the window, leaving the bucket out leaves nothing out.
+                if (bucket.day() && !interval.overlaps(bucket.startMillis(),
+                        Math.min(bucket.endMillis(), compactedBefore))) {
+                    continue;
+                }
                 notes.add("a " + (bucket.day() ? "day" : "fine") + " bucket starting "
                         + Instant.ofEpochMilli(bucket.startMillis()) + " straddles the window edge and is left out");
                 continue;
@@ -239,12 +250,12 @@ public final class QueryEngine {
                                        List<String> notes) {
         Snapshot.MetricData data = snapshot.metric(def.name());
         ZoneId zone = snapshot.zone();
-        Map<List<String>, Cell> cohorts = collect(data, query, interval, notes);
+        Map<List<String>, Cell> cohorts = collect(snapshot, data, query, interval, notes);
         Map<Integer, Map<List<String>, Cell>> activity = new TreeMap<>();
         for (int days : def.retentionDays()) {
             Interval shifted = new Interval(shift(interval.fromMillis(), days, zone),
                     shift(interval.toMillis(), days, zone));
-            activity.put(days, collect(data, query, shifted, new ArrayList<>()));
+            activity.put(days, collect(snapshot, data, query, shifted, new ArrayList<>()));
         }
         List<Row> rows = new ArrayList<>();
         Set<List<String>> keys = cohorts.keySet();
@@ -279,8 +290,9 @@ public final class QueryEngine {
         return rows;
     }
 
-    private static List<Row> derived(Snapshot snapshot, Query query, MetricDefinition<?> def) {
+    private static List<Row> derived(Snapshot snapshot, Query query, MetricDefinition<?> def, List<String> notes) {
         Map<String, Map<List<String>, OptionalDouble>> parts = new LinkedHashMap<>();
+        Map<String, OptionalDouble> nothing = new HashMap<>();
         Map<List<String>, Map<String, String>> groups = new TreeMap<>(SeriesCells::compareLabels);
         for (String ref : def.formula().references()) {
             Query sub = Query.of(ref).window(query.window());
@@ -289,6 +301,7 @@ public final class QueryEngine {
             }
             sub = sub.groupBy(query.groupBy().toArray(new String[0]));
             QueryResult r = run(snapshot, sub);
+            notes.addAll(r.coverage().notes()); // a part that left data out leaves it out of the formula too
             Map<List<String>, OptionalDouble> byGroup = new HashMap<>();
             for (Row row : r.rows()) {
                 List<String> key = List.copyOf(row.group().values());
@@ -296,6 +309,7 @@ public final class QueryEngine {
                 groups.put(key, row.group());
             }
             parts.put(ref, byGroup);
+            nothing.put(ref, nothing(snapshot.metric(ref).definition(), sub));
         }
         if (groups.isEmpty() && query.groupBy().isEmpty()) {
             groups.put(List.of(), Map.of());
@@ -303,11 +317,23 @@ public final class QueryEngine {
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, labels) -> {
             Map<String, OptionalDouble> values = new LinkedHashMap<>();
-            parts.forEach((ref, byGroup) -> values.put(ref, byGroup.getOrDefault(key, OptionalDouble.empty())));
+            parts.forEach((ref, byGroup) -> values.put(ref, byGroup.getOrDefault(key, nothing.get(ref))));
             OptionalDouble result = def.formula().evaluate(values::get);
             rows.add(new Row(labels, new Value.Derived(result, values)));
         });
         return rows;
+    }
+
+    /**
+     * The value of a formula part in a group where it has no row: what the part's kind is worth
+     * over no data, as it is without group-by (zero for counts, sums and distinct counts, so that
+     * net TPV = TPV - refunds is TPV in a group without refunds; empty for the others).
+     */
+    private static OptionalDouble nothing(MetricDefinition<?> def, Query query) {
+        if (def.kind() == MetricKind.DERIVED || def.kind() == MetricKind.RETENTION) {
+            return OptionalDouble.empty();
+        }
+        return empty(def, query).value();
     }
 
     private static void coverageNotes(Snapshot snapshot, Interval interval, List<String> notes) {
@@ -317,9 +343,7 @@ public final class QueryEngine {
         }
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(snapshot.takenAtMillis()), zone);
         long dayRetainedFrom = today.minusDays(snapshot.dayRetention() - 1L).atStartOfDay(zone).toInstant().toEpochMilli();
-        long grain = snapshot.grainMillis();
-        long fineRetainedFrom = Math.floorDiv(snapshot.takenAtMillis(), grain) * grain
-                - (snapshot.fineRetentionBuckets() - 1) * grain;
+        long fineRetainedFrom = fineRetainedFrom(snapshot);
         if (interval.fromMillis() < dayRetainedFrom) {
             notes.add("window starts before the retained days (" + snapshot.dayRetention() + " days kept)");
         }
@@ -327,10 +351,31 @@ public final class QueryEngine {
         long toDayStart = dayStart(interval.toMillis(), zone);
         boolean partialFirstDay = fromDayStart != interval.fromMillis();
         boolean partialLastDay = toDayStart != interval.toMillis();
+        // the window's part of its last day starts at that day's start or, if the window starts
+        // within that same day, at the window's start: only that part needs the hourly detail
         if ((partialFirstDay && interval.fromMillis() < fineRetainedFrom)
-                || (partialLastDay && toDayStart < fineRetainedFrom && interval.toMillis() > toDayStart)) {
+                || (partialLastDay && Math.max(interval.fromMillis(), toDayStart) < fineRetainedFrom)) {
             notes.add("window cuts a day whose hourly detail is already compacted into the day");
         }
+    }
+
+    /**
+     * Start of the oldest fine bucket the snapshot's source still kept when it was taken; before it,
+     * data may have been compacted into days. Unknown (the end of time) for a snapshot without a
+     * clock or fine retention, such as {@link Snapshot#empty}.
+     */
+    private static long fineRetainedFrom(Snapshot snapshot) {
+        long grain = snapshot.grainMillis();
+        if (snapshot.takenAtMillis() == Long.MIN_VALUE || grain <= 0
+                || snapshot.fineRetentionBuckets() >= Long.MAX_VALUE / grain) {
+            return Long.MAX_VALUE;
+        }
+        long taken = snapshot.takenAtMillis();
+        // fine buckets sit on the grid of the zone's offsets (buckets start at :30 UTC in a +05:30 zone)
+        long offset = snapshot.zone().getRules().getOffset(Instant.ofEpochMilli(taken)).getTotalSeconds() * 1000L;
+        long anchor = -Math.floorMod(offset, grain);
+        long current = anchor + Math.floorDiv(taken - anchor, grain) * grain;
+        return current - (snapshot.fineRetentionBuckets() - 1) * grain;
     }
 
     private static long dayStart(long millis, ZoneId zone) {
