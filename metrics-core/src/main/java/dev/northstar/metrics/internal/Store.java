@@ -170,9 +170,6 @@ public final class Store {
             long start = grid.bucketStart(b);
             Page fresh = new Page(this, start, grid.grainMillis(), b, false, grid.day(start), maxMetrics);
             if (p != null) {
-                if (p == current) {
-                    current = Page.none(); // a stale page of now must not take writes once retired
-                }
                 retire(p);
             }
             fine.set(slot, fresh);
