@@ -117,6 +117,12 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
                 * index.size(3) + clamp(3, d)) : REFUSED;
     }
 
+    /** The series of five already-resolved codes, in dimension order. */
+    public final int seriesOfCodes(int a, int b, int c, int d, int e) {
+        return arity(5) ? slot((((clamp(0, a) * (long) index.size(1) + clamp(1, b)) * index.size(2) + clamp(2, c))
+                * index.size(3) + clamp(3, d)) * index.size(4) + clamp(4, e)) : REFUSED;
+    }
+
     private int clamp(int i, int code) {
         int size = index.size(i);
         return Integer.compareUnsigned(code, size) < 0 ? code : size - 1;
