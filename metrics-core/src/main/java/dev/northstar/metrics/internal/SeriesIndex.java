@@ -77,6 +77,18 @@ public final class SeriesIndex {
         return dense ? capacity : Math.min(used.get(), limit) + (folded.sum() > 0 ? 1 : 0);
     }
 
+    /**
+     * Whether {@link #slot} can have returned {@code slot}: any slot of the dense layout; else a
+     * slot already assigned, or the overflow slot. Recording into a slot not yet assigned would
+     * file the data under whichever series is assigned that slot later.
+     */
+    public boolean handedOut(int slot) {
+        if (dense) {
+            return Integer.compareUnsigned(slot, capacity) < 0;
+        }
+        return slot == limit || Integer.compareUnsigned(slot, Math.min(used.get(), limit)) < 0;
+    }
+
     /** How many resolutions landed in the overflow slot. */
     public long folded() {
         return folded.sum();
