@@ -185,6 +185,12 @@ public final class Store {
 
     /** Moves a page out of the ring; merges the pages retired before it into their days. */
     private void retire(Page page) {
+        if (current == page) {
+            // Nothing was recorded "now" since this page's hour (a quiet host, or a backfill), so
+            // it is still the fast path's page; once merged into its day and dropped, writes
+            // through the fast path would be lost. Later events of its hour take the slow path.
+            current = Page.none();
+        }
         for (Page old : retiring) {
             Page day = dayPageLocked(old.epochDay);
             if (day != null) {
