@@ -72,7 +72,10 @@ public final class MetricDefinition<H extends Metric> {
     private MetricDefinition(Builder<H> b) {
         this.name = Dimension.checkName(b.name, "metric");
         this.kind = b.kind;
-        this.unit = Objects.requireNonNull(b.unit, () -> "metric " + name + ": unit is required");
+        if (b.unit == null) {
+            throw new IllegalArgumentException("metric " + name + ": unit is required");
+        }
+        this.unit = b.unit;
         this.currency = b.currency;
         this.direction = b.direction;
         if (b.description == null || b.description.isBlank()) {

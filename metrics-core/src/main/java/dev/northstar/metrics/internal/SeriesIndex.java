@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.LongAdder;
  * takes the next slot number, and publishes it; a reader that finds the key before its slot is
  * published waits for that one store. Past the limit, new keys share one overflow slot whose
  * labels are all {@code (other)}, so totals stay exact while detail is bounded.
+ *
+ * <p>A key resolves to the same slot every time. The one subtle case is a thread that finds its
+ * key's entry empty and then sees the limit reached: another thread may have claimed that entry
+ * for the same key in between, and taken one of the last slots. It did so before the limit was
+ * reached (a claim takes its slot number after its entry), so re-reading the entry after seeing
+ * the limit tells the two cases apart: still empty means the key has no slot and never will.
  */
 public final class SeriesIndex {
     private final int[] sizes;
@@ -77,6 +83,18 @@ public final class SeriesIndex {
         return dense ? capacity : Math.min(used.get(), limit) + (folded.sum() > 0 ? 1 : 0);
     }
 
+    /**
+     * Whether {@link #slot} can have returned {@code slot}: any slot of the dense layout; else a
+     * slot already assigned, or the overflow slot. Recording into a slot not yet assigned would
+     * file the data under whichever series is assigned that slot later.
+     */
+    public boolean handedOut(int slot) {
+        if (dense) {
+            return Integer.compareUnsigned(slot, capacity) < 0;
+        }
+        return slot == limit || Integer.compareUnsigned(slot, Math.min(used.get(), limit)) < 0;
+    }
+
     /** How many resolutions landed in the overflow slot. */
     public long folded() {
         return folded.sum();
@@ -96,6 +114,11 @@ public final class SeriesIndex {
             }
             if (k == 0) {
                 if (used.get() >= limit) {
+                    // Every slot below the limit went to a key claimed before now, so a claim of
+                    // ours since we read this entry empty would show here now: look again.
+                    if (tableKeys.get(h) != 0) {
+                        continue;
+                    }
                     folded.increment();
                     return limit;
                 }

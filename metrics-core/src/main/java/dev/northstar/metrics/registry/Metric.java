@@ -83,13 +83,14 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
                 ? slot((code(0, a) * (long) index.size(1) + code(1, b)) * index.size(2) + code(2, c)) : REFUSED;
     }
 
-    /** The series of a metric with any number of dimensions. */
+    /** The series of a metric with any number of dimensions; a null array counts as no values. */
     public final int series(Object... values) {
-        if (!arity(values.length)) {
+        int n = values == null ? 0 : values.length;
+        if (!arity(n)) {
             return REFUSED;
         }
         long key = 0;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < n; i++) {
             key = key * index.size(i) + code(i, values[i]);
         }
         return slot(key);
@@ -131,14 +132,15 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
     /**
      * The series of already-resolved dimension codes (from {@link Dimension#code}), in dimension
      * order: the fastest path for a recorder that feeds several metrics from one event. A code
-     * out of range is treated as the dimension's unknown code.
+     * out of range is treated as the dimension's unknown code; a null array counts as no codes.
      */
     public final int seriesOfCodes(int... codes) {
-        if (!arity(codes.length)) {
+        int n = codes == null ? 0 : codes.length;
+        if (!arity(n)) {
             return REFUSED;
         }
         long key = 0;
-        for (int i = 0; i < codes.length; i++) {
+        for (int i = 0; i < n; i++) {
             key = key * index.size(i) + clamp(i, codes[i]);
         }
         return slot(key);
@@ -186,7 +188,7 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
 
     /** Whether {@code series} is one this metric handed out; counts it when not. */
     final boolean valid(int series) {
-        if (Integer.compareUnsigned(series, index.capacity()) < 0) {
+        if (index.handedOut(series)) {
             return true;
         }
         if (series != REFUSED) {

@@ -1,0 +1,61 @@
+package dev.northstar.metrics.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.northstar.metrics.Calendar;
+import dev.northstar.metrics.ManualClock;
+import dev.northstar.metrics.definition.MetricDefinition;
+import dev.northstar.metrics.query.Query;
+import dev.northstar.metrics.query.Value;
+import dev.northstar.metrics.time.Window;
+import org.junit.jupiter.api.Test;
+
+/** Null ids and funnel steps outside the funnel. */
+class IdAndStepTest {
+    private final ManualClock clock = new ManualClock(Calendar.at(12, 30));
+    private final MetricRegistry registry = Calendar.registry(clock);
+    private final long at = Calendar.millis(12, 0);
+
+    private Value today(Metric metric) {
+        return registry.query(Query.of(metric).window(Window.day(Calendar.DAY))).value();
+    }
+
+    @Test
+    void refusesNullIdAndCountsIt() {
+        DistinctMetric payers = registry.register(MetricDefinition.distinct("payers").description("d").build());
+
+        payers.add(payers.series(), (CharSequence) null, at);
+        payers.add(payers.series(), (CharSequence) null);
+
+        assertThat(registry.health().refused(RefusalReason.NULL_ID)).isEqualTo(2);
+        assertThat(((Value.Distinct) today(payers)).estimate()).isZero();
+    }
+
+    @Test
+    void countsATextualIdOnceWhateverItsCharSequenceType() {
+        DistinctMetric payers = registry.register(MetricDefinition.distinct("payers").description("d").build());
+
+        payers.add(payers.series(), "payer-1", at);
+        payers.add(payers.series(), new StringBuilder("payer-1"), at);
+        payers.add(payers.series(), "payer-2", at);
+
+        assertThat(((Value.Distinct) today(payers)).estimate()).isCloseTo(2.0, within(1e-6));
+    }
+
+    @Test
+    void refusesUnknownFunnelStepAndCountsIt() {
+        FunnelMetric checkout = registry.register(MetricDefinition.funnel("checkout", "visit", "pay")
+                .description("Visit, then pay").build());
+
+        checkout.step(checkout.series(), 2, 7L, at);
+        checkout.step(checkout.series(), checkout.stepIndex("refund"), 7L, at);
+        checkout.step(checkout.series(), checkout.stepIndex("visit"), 7L, at);
+
+        assertThat(checkout.stepIndex("refund")).isEqualTo(-1);
+        assertThat(registry.health().refused(RefusalReason.UNKNOWN_STEP)).isEqualTo(2);
+        Value.Funnel f = (Value.Funnel) today(checkout);
+        assertThat(f.steps().get(0).reached()).isEqualTo(1.0);
+        assertThat(f.steps().get(1).reached()).isZero();
+    }
+}
