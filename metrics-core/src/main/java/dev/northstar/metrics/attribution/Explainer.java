@@ -63,8 +63,10 @@ final class Explainer {
                 }
             }
         }
-        Optional<String> best = dimensions.isEmpty() || dimensions.get(0).explanatorySet().isEmpty()
-                ? Optional.empty() : Optional.of(dimensions.get(0).dimension());
+        // a dimension with a single segment says nothing about where the move happened
+        Optional<String> best = dimensions.stream()
+                .filter(d -> !d.explanatorySet().isEmpty() && d.segments().size() > 1)
+                .map(DimensionAttribution::dimension).findFirst();
         Attribution a = new Attribution(metric, window, comparison, current, prior, change, relative, factors,
                 dimensions, best, drillDown, notes, "");
         return a.withSummary(Summary.of(a, tree.definitions()));

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The plain-language summary of an attribution, in clauses joined by semicolons:
- * the move ("tpv −4.2% vs previous week"); the factor that explains most of it, with its share;
+ * the move ("tpv −4.2% vs previous week"); the factor that explains most of it, with its share
+ * (factors that tie are named together);
  * the segment that explains most, within that factor's drill-down or else the node's own best
  * dimension, with its share of the node's move; and, for ratios, whether the move is mostly mix.
  */
@@ -39,9 +40,12 @@ final class Summary {
         if (a.factors().isPresent()) {
             FactorContribution top = a.factors().get().top();
             double share = top.share().orElse(0);
-            clauses.add(Text.words(top.metric()) + " " + move(unit(definitions, top.metric()),
-                    top.current() - top.prior(), relative(top.prior(), top.current()), top.prior())
-                    + " explains " + Text.share(share));
+            List<FactorContribution> tied = a.factors().get().factors().stream()
+                    .filter(f -> Math.abs(f.contribution() - top.contribution()) <= 1e-9 * Math.abs(change)).toList();
+            List<String> named = tied.stream().map(f -> Text.words(f.metric()) + " " + move(unit(definitions,
+                    f.metric()), f.current() - f.prior(), relative(f.prior(), f.current()), f.prior())).toList();
+            clauses.add(tied.size() == 1 ? named.get(0) + " explains " + Text.share(share)
+                    : String.join(" and ", named) + " explain " + Text.share(share) + " each");
             if (a.drillDown().isPresent() && a.drillDown().get().bestDimension().isPresent()) {
                 segmentSource = a.drillDown();
                 scale = share;
