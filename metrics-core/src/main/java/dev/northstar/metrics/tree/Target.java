@@ -71,11 +71,11 @@ public record Target(Kind kind, double value, double atRiskWithin) {
         return prior.isPresent() ? OptionalDouble.of(prior.getAsDouble() * (1 + value)) : OptionalDouble.empty();
     }
 
-    /** Plain words: {@code reach 0.97}, {@code +5% vs comparison}. */
+    /** Plain words: {@code reach 0.97}, {@code change +5%} (against the comparison window). */
     public String describe() {
         if (kind == Kind.LEVEL) {
             return "reach " + Numbers.plain(value);
         }
-        return (value >= 0 ? "+" : "") + Numbers.plain(value * 100) + "% vs comparison";
+        return "change " + (value >= 0 ? "+" : "") + Numbers.plain(value * 100) + "%";
     }
 }
