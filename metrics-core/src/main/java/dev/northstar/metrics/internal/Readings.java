@@ -27,6 +27,7 @@ public final class Readings {
     private final Snapshot snapshot;
     private final Map<Key, QueryResult> results = new HashMap<>();
     private final Map<Key, Boolean> recorded = new HashMap<>();
+    private final Map<Key, OptionalDouble> values = new HashMap<>();
 
     private record Key(String metric, Window window, List<String> groupBy) {
     }
@@ -65,17 +66,47 @@ public final class Readings {
         return r;
     }
 
-    /** The ungrouped value of {@code metric} over {@code window}. */
+    /**
+     * The ungrouped value of {@code metric} over {@code window}. A derived metric's value is
+     * computed here from its operands' cached values (as the query engine would), so that the
+     * operands' queries are shared by every node and period that reads them.
+     */
     public Value detail(String metric, Window window) {
+        MetricDefinition<?> def = definition(metric);
+        if (def != null && def.kind() == MetricKind.DERIVED) {
+            Map<String, OptionalDouble> parts = new java.util.LinkedHashMap<>();
+            for (String ref : def.formula().references()) {
+                parts.put(ref, value(ref, window));
+            }
+            return new Value.Derived(value(metric, window), parts);
+        }
         return result(metric, window).value();
     }
 
-    /** The headline value, or empty when nothing was recorded in the window or it cannot be computed. */
+    /**
+     * The headline value, or empty when nothing was recorded in the window, an operand of a
+     * derived metric has no value, or it cannot be computed (a zero denominator). Never NaN.
+     */
     public OptionalDouble value(String metric, Window window) {
+        Key key = new Key(metric, window, List.of());
+        OptionalDouble v = values.get(key);
+        if (v == null) {
+            v = compute(metric, window);
+            values.put(key, v);
+        }
+        return v;
+    }
+
+    /** Derived metrics recurse into their operands; registration order rules out cycles. */
+    private OptionalDouble compute(String metric, Window window) {
         if (!recorded(metric, window)) {
             return OptionalDouble.empty();
         }
-        return finite(detail(metric, window).value());
+        MetricDefinition<?> def = definition(metric);
+        if (def.kind() == MetricKind.DERIVED) {
+            return finite(def.formula().evaluate(ref -> value(ref, window)));
+        }
+        return finite(result(metric, window).value().value());
     }
 
     /** Whether any series of {@code metric} (or, if derived, of what it refers to) has data in the window. */

@@ -52,12 +52,15 @@ public final class Text {
         return v > 0 ? "+" : v < 0 ? MINUS : "";
     }
 
-    /** 1 decimal from 0.1 up, 2 below, none from 1,000 up. */
+    /** 1 decimal from 0.1 up, two significant digits below, none from 1,000 up. */
     private static String number(double v) {
         if (v >= 1000) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
-        return v >= 0.1 || v == 0 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
+        if (v >= 0.1 || v == 0) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     /** {@code success_rate} as {@code success rate}. */

@@ -77,10 +77,13 @@ final class Format {
         return String.format(Locale.ROOT, "%,." + digits + "f", v);
     }
 
-    /** Up to two decimals below 10,000, shortened above. */
+    /** Three significant digits below 1, up to two decimals below 10,000, shortened above. */
     static String plain(double a) {
         if (a >= 10_000) {
             return compact(a);
+        }
+        if (a > 0 && a < 1) {
+            return new java.math.BigDecimal(a).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         }
         String s = String.format(Locale.ROOT, "%,.2f", a);
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;

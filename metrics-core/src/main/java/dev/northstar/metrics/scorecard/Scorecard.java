@@ -4,6 +4,7 @@ import dev.northstar.metrics.definition.Stakeholder;
 import dev.northstar.metrics.internal.Readings;
 import dev.northstar.metrics.registry.MetricRegistry;
 import dev.northstar.metrics.snapshot.Snapshot;
+import dev.northstar.metrics.time.Interval;
 import dev.northstar.metrics.time.Window;
 import dev.northstar.metrics.tree.MetricTree;
 import java.time.ZoneId;
@@ -61,10 +62,26 @@ public record Scorecard(String northStar, Window window, Window comparison, Zone
     /** The tree over {@code window} of the registry's data, against {@code comparison}. */
     public static Scorecard evaluate(MetricTree tree, MetricRegistry registry, Window window, Window comparison,
                                      ScoringOptions options) {
-        List<Window> windows = Evaluator.windowsRead(window, comparison, options);
-        Readings readings = Readings.capture(registry, tree.definitions().keySet(),
-                Evaluator.span(windows, registry.zone()));
+        Readings readings = new Readings(snapshot(tree, registry, window, comparison, options));
         return new Evaluator(tree, readings, options).evaluate(window, comparison);
+    }
+
+    /**
+     * The one snapshot a scorecard of {@code window} against {@code comparison} reads: every
+     * metric the tree reads, over both windows and the trend periods. Evaluate a scorecard and an
+     * attribution over it to read the registry once for both:
+     *
+     * <pre>{@code
+     * Snapshot data = Scorecard.snapshot(tree, registry, week, week.previous(), ScoringOptions.DEFAULTS);
+     * Scorecard card = Scorecard.evaluate(tree, data, week, week.previous(), ScoringOptions.DEFAULTS);
+     * Attribution why = Attribution.explain(tree, data, week, week.previous());
+     * }</pre>
+     */
+    public static Snapshot snapshot(MetricTree tree, MetricRegistry registry, Window window, Window comparison,
+                                    ScoringOptions options) {
+        List<Window> windows = Evaluator.windowsRead(window, comparison, options);
+        Interval span = Evaluator.span(windows, registry.zone());
+        return registry.snapshot(tree.definitions().keySet(), span.fromMillis(), span.toMillis());
     }
 
     /** The tree over {@code window} of a snapshot's data, against the previous period. */
