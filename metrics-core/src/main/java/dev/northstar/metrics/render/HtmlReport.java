@@ -4,6 +4,7 @@ import dev.northstar.metrics.attribution.Attribution;
 import dev.northstar.metrics.attribution.DimensionAttribution;
 import dev.northstar.metrics.attribution.FactorContribution;
 import dev.northstar.metrics.attribution.SegmentContribution;
+import dev.northstar.metrics.definition.MetricDefinition;
 import dev.northstar.metrics.internal.Text;
 import dev.northstar.metrics.scorecard.FormulaCheck;
 import dev.northstar.metrics.scorecard.Judgement;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A scorecard (and optionally its attribution) as one self-contained HTML5 page: the tree with
@@ -78,7 +80,7 @@ public final class HtmlReport {
         b.append("<h2>Metric tree</h2>\n");
         tree(card, b);
         checks(card, b);
-        attribution.ifPresent(a -> attribution(a, b));
+        attribution.ifPresent(a -> attribution(card, a, b));
         b.append("<footer>Significance at alpha ").append(card.options().significanceLevel())
                 .append(". Trends: the last ").append(card.options().trendPeriods())
                 .append(" periods. Made by Northstar; this page loads nothing from anywhere.</footer>\n")
@@ -168,16 +170,21 @@ public final class HtmlReport {
         return (d < 0 ? Text.MINUS : "") + Format.plain(Math.abs(d));
     }
 
-    private static void attribution(Attribution a, StringBuilder b) {
+    private static void attribution(Scorecard card, Attribution a, StringBuilder b) {
+        Map<String, MetricDefinition<?>> defs = new LinkedHashMap<>();
+        card.nodes().forEach(n -> defs.put(n.metric(), n.definition()));
+        MetricDefinition<?> own = defs.get(a.metric());
         b.append("<h2>Why ").append(Html.escape(a.metric())).append(" moved</h2>\n");
         a.factors().ifPresent(f -> {
             b.append("<table>\n<tr><th>factor of ").append(Html.escape(f.formula())).append("</th><th>before</th>"
                     + "<th>after</th><th>contribution</th><th>share</th></tr>\n");
             for (FactorContribution c : f.factors()) {
                 b.append("<tr><td>").append(Html.escape(c.metric())).append("</td><td class=\"num\">")
-                        .append(Html.escape(plain(java.util.OptionalDouble.of(c.prior())))).append("</td><td class=\"num\">")
-                        .append(Html.escape(plain(java.util.OptionalDouble.of(c.current())))).append("</td><td class=\"num\">")
-                        .append(Html.escape(plain(java.util.OptionalDouble.of(c.contribution())))).append("</td><td class=\"num\">")
+                        .append(Html.escape(value(defs.get(c.metric()), OptionalDouble.of(c.prior()))))
+                        .append("</td><td class=\"num\">")
+                        .append(Html.escape(value(defs.get(c.metric()), OptionalDouble.of(c.current()))))
+                        .append("</td><td class=\"num\">")
+                        .append(Html.escape(change(own, c.contribution()))).append("</td><td class=\"num\">")
                         .append(Html.escape(c.share().isPresent() ? Text.share(c.share().getAsDouble()) : "-"))
                         .append("</td></tr>\n");
             }
@@ -192,15 +199,14 @@ public final class HtmlReport {
                     .append("<th>explains</th><th>surprise</th></tr>\n");
             for (SegmentContribution s : d.segments()) {
                 b.append("<tr><td>").append(Html.escape(s.segment())).append("</td><td class=\"num\">")
-                        .append(Html.escape(ratio ? pct(s.prior()) : plain(s.prior()))).append("</td><td class=\"num\">")
-                        .append(Html.escape(ratio ? pct(s.current()) : plain(s.current()))).append("</td>");
+                        .append(Html.escape(ratio ? pct(s.prior()) : value(own, s.prior()))).append("</td><td class=\"num\">")
+                        .append(Html.escape(ratio ? pct(s.current()) : value(own, s.current()))).append("</td>");
                 if (ratio) {
                     b.append("<td class=\"num\">").append(Html.escape(Text.signedPoints(s.rateEffect().orElse(0))))
                             .append("</td><td class=\"num\">").append(Html.escape(Text.signedPoints(s.mixEffect().orElse(0))))
                             .append("</td>");
                 } else {
-                    b.append("<td class=\"num\">").append(Html.escape(plain(java.util.OptionalDouble.of(s.contribution()))))
-                            .append("</td>");
+                    b.append("<td class=\"num\">").append(Html.escape(change(own, s.contribution()))).append("</td>");
                 }
                 b.append("<td class=\"num\">").append(Html.escape(s.explanatoryPower().isPresent()
                         ? Text.share(s.explanatoryPower().getAsDouble()) : "-")).append("</td><td class=\"num\">")
@@ -211,6 +217,16 @@ public final class HtmlReport {
         for (String note : a.notes()) {
             b.append("<p class=\"sub\">").append(Html.escape(note)).append("</p>\n");
         }
+    }
+
+    /** A value in the metric's unit, or plain when the metric is not on the card. */
+    private static String value(MetricDefinition<?> def, OptionalDouble v) {
+        return def == null ? plain(v) : Format.value(def, v);
+    }
+
+    /** A signed change in the metric's unit, or plain when the metric is not on the card. */
+    private static String change(MetricDefinition<?> def, double v) {
+        return def == null ? (v > 0 ? "+" : "") + plain(OptionalDouble.of(v)) : Format.change(def, OptionalDouble.of(v));
     }
 
     private static String pct(java.util.OptionalDouble v) {

@@ -79,7 +79,7 @@ public final class JsonReport {
         ArrayNode nodes = root.putArray("nodes");
         card.nodes().forEach(n -> node(nodes.addObject(), n));
         ArrayNode checks = root.putArray("checks");
-        card.checks().forEach(c -> check(checks.addObject(), c, card.zone()));
+        card.checks().forEach(c -> check(checks.addObject(), c));
         attribution.ifPresent(a -> attribution(root.putObject("attribution"), a));
         return root;
     }
@@ -184,7 +184,7 @@ public final class JsonReport {
         o.put("note", s.note());
     }
 
-    private static void check(ObjectNode o, FormulaCheck c, ZoneId zone) {
+    private static void check(ObjectNode o, FormulaCheck c) {
         o.put("node", c.node());
         o.put("formula", c.formula());
         o.put("window", c.window().label());

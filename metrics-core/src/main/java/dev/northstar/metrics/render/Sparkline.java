@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * A node's trend as an inline SVG line: one point per period, oldest left, scaled to the
- * trend's own range; a period without data breaks the line. Pure markup: no script, no style
+ * trend's own range (at least 2% of its level, so noise stays flat); a period without data
+ * breaks the line. Pure markup: no script, no style
  * sheet, no external reference.
  */
 final class Sparkline {
@@ -44,6 +45,13 @@ final class Sparkline {
             b.append("<text x=\"").append(WIDTH / 2).append("\" y=\"").append(HEIGHT / 2 + 4)
                     .append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#888\">no data</text></svg>");
             return b.toString();
+        }
+        // a range under 2% of the level is drawn as 2%, so that noise does not look like a cliff
+        double floor = 0.02 * Math.max(Math.abs(max), Math.abs(min));
+        if (max - min < floor) {
+            double mid = (max + min) / 2;
+            min = mid - floor / 2;
+            max = mid + floor / 2;
         }
         double step = points.size() > 1 ? (WIDTH - 2.0 * PAD) / (points.size() - 1) : 0;
         double range = max - min;
