@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>What one operation does: {@code Scorecard.evaluate} (one snapshot of the tree's metrics
  * over the 8 weeks of trend; values, changes, significance with per-day detail, targets,
- * guardrails, formula checks, 8-period trends for 7 nodes) and {@code Attribution.explain}
+ * guardrails, formula checks, 8-period trends for 8 nodes) and {@code Attribution.explain}
  * (LMDI over the three factors, rate/mix and additive segment splits along region and channel,
  * surprise, drill-down, summary).
  *
