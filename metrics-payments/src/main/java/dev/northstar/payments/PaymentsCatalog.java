@@ -124,7 +124,10 @@ public final class PaymentsCatalog {
     public final MetricDefinition<SumMetric> fraudLoss;
     /** Fraud loss in basis points of TPV = fraud loss / TPV × 10,000 (the industry's loss rate). */
     public final MetricDefinition<DerivedMetric> fraudLossBps;
-    /** Authorization latency of payment attempts, microseconds (p50/p95/p99 by query). */
+    /**
+     * Authorization latency of payment attempts, microseconds. Its headline value is the p99, the
+     * tail users feel and processors commit to; queries report p50/p90/p95/p99.
+     */
     public final MetricDefinition<DistributionMetric> latency;
     /** Failed payment attempts by reason. */
     public final MetricDefinition<CountMetric> failures;
@@ -230,7 +233,7 @@ public final class PaymentsCatalog {
                 .description("Fraud loss / TPV, in basis points").stakeholders(USERS, BANKS, REGULATORS)
                 .dimensions(region, channel).build();
         latency = MetricDefinition.distribution("payment_latency").unit(Unit.MICROSECONDS)
-                .direction(Direction.LOWER_IS_BETTER)
+                .direction(Direction.LOWER_IS_BETTER).headlineQuantile(0.99)
                 .description("Time from confirmation to authorization result, per attempt")
                 .stakeholders(USERS, MERCHANTS, BANKS).dimensions(region, channel).build();
         failures = MetricDefinition.count("payment_failures").direction(Direction.LOWER_IS_BETTER)

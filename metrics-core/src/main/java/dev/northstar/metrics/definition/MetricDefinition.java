@@ -63,6 +63,7 @@ public final class MetricDefinition<H extends Metric> {
     private final int seriesLimit;
     private final long maxValue;
     private final int significantDigits;
+    private final double headlineQuantile;
     private final int lgK;
     private final boolean setOperations;
     private final Formula formula;
@@ -87,6 +88,7 @@ public final class MetricDefinition<H extends Metric> {
         this.seriesLimit = b.seriesLimit;
         this.maxValue = b.maxValue != 0 ? b.maxValue : defaultMaxValue(b.kind, b.unit);
         this.significantDigits = b.significantDigits;
+        this.headlineQuantile = b.headlineQuantile;
         this.lgK = b.lgK;
         this.setOperations = b.setOperations || kind == MetricKind.FUNNEL || kind == MetricKind.RETENTION;
         this.formula = b.formula;
@@ -132,6 +134,9 @@ public final class MetricDefinition<H extends Metric> {
         }
         if (significantDigits < 1 || significantDigits > 3) {
             throw fail("significant digits must be 1..3, was " + significantDigits);
+        }
+        if (!(headlineQuantile > 0 && headlineQuantile <= 1)) {
+            throw fail("headline quantile must be in (0, 1], was " + headlineQuantile);
         }
         if (lgK < 4 || lgK > 16) {
             throw fail("lgK must be 4..16, was " + lgK);
@@ -264,6 +269,12 @@ public final class MetricDefinition<H extends Metric> {
     /** HdrHistogram precision in significant decimal digits (distribution). */
     public int significantDigits() { return significantDigits; }
 
+    /**
+     * The quantile a distribution's value stands for in results, scorecards and trees (0.5, the
+     * median, unless the definition names another: 0.99 for a p99 latency guardrail).
+     */
+    public double headlineQuantile() { return headlineQuantile; }
+
     /** log2 of the sketch size (distinct, funnel, retention). */
     public int lgK() { return lgK; }
 
@@ -284,7 +295,7 @@ public final class MetricDefinition<H extends Metric> {
                 && Objects.equals(currency, d.currency) && direction == d.direction
                 && description.equals(d.description) && stakeholders.equals(d.stakeholders)
                 && dimensions.equals(d.dimensions) && seriesLimit == d.seriesLimit && maxValue == d.maxValue
-                && significantDigits == d.significantDigits && lgK == d.lgK && setOperations == d.setOperations
+                && significantDigits == d.significantDigits && headlineQuantile == d.headlineQuantile && lgK == d.lgK && setOperations == d.setOperations
                 && Objects.equals(formula, d.formula) && steps.equals(d.steps)
                 && retentionDays.equals(d.retentionDays);
     }
@@ -315,6 +326,7 @@ public final class MetricDefinition<H extends Metric> {
         private int seriesLimit = DEFAULT_SERIES_LIMIT;
         private long maxValue;
         private int significantDigits = 2;
+        private double headlineQuantile = 0.5;
         private int lgK = DEFAULT_LG_K;
         private boolean setOperations;
         private Formula formula;
@@ -387,6 +399,13 @@ public final class MetricDefinition<H extends Metric> {
         public Builder<H> significantDigits(int digits) {
             requireKind("significant digits", MetricKind.DISTRIBUTION);
             this.significantDigits = digits;
+            return this;
+        }
+
+        /** Distribution: the quantile its value stands for (default 0.5; e.g. 0.99 for p99). */
+        public Builder<H> headlineQuantile(double quantile) {
+            requireKind("headline quantile", MetricKind.DISTRIBUTION);
+            this.headlineQuantile = quantile;
             return this;
         }
 

@@ -161,7 +161,8 @@ public final class QueryEngine {
             case COUNT -> new Value.Count(0);
             case SUM -> new Value.Sum(0);
             case RATIO -> new Value.Ratio(0, 0);
-            case DISTRIBUTION -> new Value.Distribution(0, 0, 0, 0, Map.of(), def.significantDigits());
+            case DISTRIBUTION -> new Value.Distribution(0, 0, 0, 0, Map.of(), def.significantDigits(),
+                    def.headlineQuantile());
             case DISTINCT -> new Value.Distinct(0, 0, 0);
             case GAUGE -> new Value.Gauge(0, 0, false);
             case FUNNEL -> funnel(def, null);
@@ -201,14 +202,15 @@ public final class QueryEngine {
 
     private static Value distribution(MetricDefinition<?> def, Query query, Histogram h) {
         if (h.getTotalCount() == 0) {
-            return new Value.Distribution(0, 0, 0, 0, Map.of(), def.significantDigits());
+            return new Value.Distribution(0, 0, 0, 0, Map.of(), def.significantDigits(), def.headlineQuantile());
         }
         Map<Double, Long> qs = new TreeMap<>();
         for (double q : query.quantiles()) {
             qs.put(q, h.getValueAtPercentile(q * 100));
         }
+        qs.put(def.headlineQuantile(), h.getValueAtPercentile(def.headlineQuantile() * 100));
         return new Value.Distribution(h.getTotalCount(), h.getMinValue(), h.getMaxValue(), h.getMean(), qs,
-                def.significantDigits());
+                def.significantDigits(), def.headlineQuantile());
     }
 
     private static Value funnel(MetricDefinition<?> def, Cell.Theta cell) {

@@ -37,18 +37,19 @@ public sealed interface Value {
     /**
      * A distribution: sample count, min, max, mean, the asked quantiles, and the histogram's
      * precision (values are exact to within one part in {@code 10^significantDigits}).
-     * The headline is the median; all are empty-valued when there are no samples.
+     * The headline is the definition's headline quantile (the median unless the definition names
+     * another, such as p99 for a latency guardrail); empty when there are no samples.
      */
     record Distribution(long count, long min, long max, double mean, Map<Double, Long> quantiles,
-                        int significantDigits) implements Value {
+                        int significantDigits, double headlineQuantile) implements Value {
         public Distribution {
             quantiles = Map.copyOf(quantiles);
         }
 
         @Override public OptionalDouble value() {
-            Long median = quantiles.get(0.5);
+            Long headline = quantiles.get(headlineQuantile);
             return count == 0 ? OptionalDouble.empty()
-                    : OptionalDouble.of(median != null ? median : mean);
+                    : OptionalDouble.of(headline != null ? headline : mean);
         }
 
         /** The value at quantile {@code q} if it was asked for and there are samples. */
