@@ -77,6 +77,12 @@ public final class OpenDimension implements Dimension<String> {
             return limit;
         }
         if (full) {
+            // the value may have taken the last code after this thread's first look: full is
+            // written after the code is published, so reading it true makes that code visible
+            Integer known = codes.get(value);
+            if (known != null) {
+                return known;
+            }
             folded.increment();
             return limit;
         }
