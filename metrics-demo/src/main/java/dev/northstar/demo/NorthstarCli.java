@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "northstar", mixinStandardHelpOptions = true, version = "northstar 0.1.0",
         description = "Simulate or replay a platform through Northstar and see its success metrics.%n"
                 + "Without a subcommand, runs 'payments' (with any options given).",
-        subcommands = {PaymentsCommand.class, ReplayCommand.class})
+        subcommands = {PaymentsCommand.class, ContentCommand.class, ReplayCommand.class})
 public final class NorthstarCli {
 
     /** Runs the command line and returns the exit code. */

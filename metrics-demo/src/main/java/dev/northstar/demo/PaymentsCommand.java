@@ -1,15 +1,14 @@
 package dev.northstar.demo;
 
-import dev.northstar.metrics.query.Query;
 import dev.northstar.metrics.registry.MetricRegistry;
 import dev.northstar.metrics.time.Window;
 import dev.northstar.payments.Incident;
 import dev.northstar.payments.PaymentsCatalog;
 import dev.northstar.payments.PaymentsRecorder;
 import dev.northstar.payments.PaymentsSimulator;
+import dev.northstar.payments.PaymentsTree;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,17 +95,8 @@ final class PaymentsCommand implements Callable<Integer> {
         w.printf("Simulated and recorded %,d events in %.1f s on %d threads: %,.0f events/s%n%n", events, seconds,
                 threads, events / seconds);
 
-        Report.comparison(w, registry, Window.day(lastDay), List.of("tpv", "transactions", "active_payers",
-                "payment_success_rate", "average_ticket", "transactions_per_payer", "payment_latency",
-                "fraud_loss_bps", "dispute_rate", "refund_rate", "p2p_volume", "take_rate_bps"));
-        w.println();
-        Report.breakdown(w, registry, Query.of("payment_success_rate").window(Window.day(lastDay)), "region");
-
-        Files.createDirectories(out);
-        Path json = out.resolve("payments.json");
-        Files.writeString(json, CatalogReport.json(CatalogReport.of(registry, catalog.definitions(),
-                Window.day(lastDay))));
-        w.printf("%nWrote %s%n", json);
+        Scoreboard.report(w, registry, PaymentsTree.build(registry), Window.day(lastDay), catalog.definitions(), out,
+                "payments");
         return 0;
     }
 

@@ -56,10 +56,32 @@ class CliTest {
                 "--out", dir.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("events/s").contains("tpv").contains("payment_success_rate by region");
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("payments.json").toFile());
+        assertThat(r.out()).contains("events/s").contains("Scorecard tpv").contains("Guardrails")
+                .contains("Why tpv moved: tpv ");
+        assertThat(Files.readString(dir.resolve("payments.html"))).startsWith("<!DOCTYPE html>").contains("<svg");
+        assertThat(new ObjectMapper().readTree(dir.resolve("payments.json").toFile()).toString()).contains("tpv");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("payments-metrics.json").toFile());
         assertThat(json.at("/metrics/transactions/value").asLong()).isPositive();
         assertThat(json.at("/metrics/payment_success_rate/value").asDouble()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void contentSimulatesAndReportsItsScorecard(@TempDir Path dir) throws IOException {
+        Run r = run("content", "--days", "3", "--reads-per-day", "3000", "--threads", "2", "--quiet",
+                "--out", dir.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Scorecard engaged_reads").contains("read_completion_rate");
+        assertThat(dir.resolve("content.html")).exists();
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("content-metrics.json").toFile());
+        assertThat(json.at("/metrics/reads/value").asLong()).isPositive();
+    }
+
+    @Test
+    void aSubcommandIsOptionalAndOptionsGoToPayments(@TempDir Path dir) {
+        Run r = run("--days", "2", "--events-per-day", "500", "--quiet", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Northstar payments demo: 2 days");
     }
 
     @Test
