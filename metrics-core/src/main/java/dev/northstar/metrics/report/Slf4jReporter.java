@@ -73,11 +73,11 @@ public final class Slf4jReporter implements AutoCloseable {
         return new Builder(Objects.requireNonNull(source, "source"));
     }
 
-    /** Starts the reporting thread; does nothing if it was started before (even if stopped since). */
+    /** Starts the reporting thread; does nothing if it was started or stopped before. */
     public void start() {
         lock.lock();
         try {
-            if (started) {
+            if (started || stopping) {
                 return;
             }
             started = true;

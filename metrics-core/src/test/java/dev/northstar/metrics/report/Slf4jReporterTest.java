@@ -152,7 +152,6 @@ class Slf4jReporterTest {
     @Test
     void startAndStopAreIdempotentAndAStoppedReporterDoesNotRestart() {
         Slf4jReporter reporter = Slf4jReporter.builder(card()).logger(log).threadName("ns-reporter-twice").build();
-        reporter.stop();
         reporter.start();
         reporter.start();
         assertThat(Arrays.stream(Thread.getAllStackTraces().keySet().toArray(new Thread[0]))
@@ -161,6 +160,16 @@ class Slf4jReporterTest {
         reporter.start();
         assertThat(reporter.isRunning()).isFalse();
         assertThat(threadAlive("ns-reporter-twice")).isFalse();
+    }
+
+    @Test
+    void aReporterStoppedBeforeItStartedNeverStarts() {
+        Slf4jReporter reporter = Slf4jReporter.builder(card()).logger(log).threadName("ns-reporter-never").build();
+        reporter.stop();
+        reporter.start();
+
+        assertThat(reporter.isRunning()).isFalse();
+        assertThat(threadAlive("ns-reporter-never")).isFalse();
     }
 
     @Test
