@@ -26,7 +26,7 @@ public final class ThetaCells extends SketchCells<Union> {
     }
 
     @Override void update(Union sketch, long id) {
-        sketch.update(id);
+        SketchHash.update(sketch, id); // sketch.update(id), without its per-call arrays
     }
 
     @Override public Cell read(int slot) {
