@@ -21,6 +21,7 @@ import java.time.InstantSource;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Northstar, idiomatically: the event's bucket is resolved once ({@code bucketAt}), the region
@@ -61,6 +62,16 @@ public class NorthstarRecording {
         // the full catalog lives in a registry of its own: it owns its region and bank dimensions
         payments = PaymentsCatalog.create("CNY").register(MetricRegistry.builder().zone(PaymentWorkload.ZONE)
                 .clock(InstantSource.fixed(w.clockMillis())).build());
+    }
+
+    /** A refused event is a no-op and would flatter the numbers: fail the run if there was one. */
+    @TearDown
+    public void checkNothingRefused() {
+        long refused = registry.health().totalRefused() + payments.registry().health().totalRefused();
+        long late = registry.health().late() + payments.registry().health().late();
+        if (refused != 0 || late != 0) {
+            throw new IllegalStateException("Northstar refused " + refused + " and took " + late + " late events");
+        }
     }
 
     /** A: count by (region, channel, outcome). */
