@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.northstar.metrics.simulation.Bits;
+import dev.northstar.metrics.simulation.Weighted;
+import dev.northstar.metrics.simulation.Zipf;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -117,13 +120,13 @@ public final class ContentSimulator {
     private final long[] slotStartMillis;
     private final Map<String, Integer> rankOf = new HashMap<>();
     private final Zipf readers;
-    private final Categorical popularity;
-    private final Categorical readHours = new Categorical(READ_HOUR_WEIGHTS);
-    private final Categorical spreadSources = new Categorical(SPREAD_SOURCE_WEIGHTS);
-    private final Categorical otherFollowSources = new Categorical(OTHER_FOLLOW_WEIGHTS);
-    private final Categorical acquisition = new Categorical(ACQUISITION_WEIGHTS);
-    private final Categorical reportReasons = new Categorical(REPORT_WEIGHTS);
-    private final Categorical categoryMix = new Categorical(CATEGORY_WEIGHTS);
+    private final Weighted popularity;
+    private final Weighted readHours = new Weighted(READ_HOUR_WEIGHTS);
+    private final Weighted spreadSources = new Weighted(SPREAD_SOURCE_WEIGHTS);
+    private final Weighted otherFollowSources = new Weighted(OTHER_FOLLOW_WEIGHTS);
+    private final Weighted acquisition = new Weighted(ACQUISITION_WEIGHTS);
+    private final Weighted reportReasons = new Weighted(REPORT_WEIGHTS);
+    private final Weighted categoryMix = new Weighted(CATEGORY_WEIGHTS);
 
     /**
      * What to simulate.
@@ -200,13 +203,13 @@ public final class ContentSimulator {
         double[] zipf = new double[n];
         double expectedReadsPerUnit = 0;
         for (int rank = 0; rank < n; rank++) {
-            long h = mix(config.seed() ^ mix(rank + 1L));
+            long h = Bits.mix(config.seed() ^ Bits.mix(rank + 1L));
             names[rank] = accountName(rank);
             rankOf.put(names[rank], rank);
-            double u = unit(h);
+            double u = Bits.unit(h);
             types[rank] = u < 0.75 ? AccountType.SUBSCRIPTION : u < 0.93 ? AccountType.SERVICE : AccountType.ENTERPRISE;
-            categories[rank] = CATEGORIES[categoryMix.sampleUnit(unit(mix(h)))];
-            double v = unit(mix(h + 1));
+            categories[rank] = CATEGORIES[categoryMix.sampleUnit(Bits.unit(Bits.mix(h)))];
+            double v = Bits.unit(Bits.mix(h + 1));
             double verified = rank < 100 ? 0.9 : 0.35;
             verification[rank] = v < verified ? VerificationState.VERIFIED
                     : v < verified + 0.05 ? VerificationState.EXPIRED
@@ -216,10 +219,10 @@ public final class ContentSimulator {
                 case SERVICE -> 4 / 30.0;
                 case ENTERPRISE -> 0.03;
             };
-            openRate[rank] = Math.min(0.2, Math.max(0.005, 0.04 * Math.exp(0.35 * gaussian(mix(h + 2)))));
-            double slot = unit(mix(h + 3));
+            openRate[rank] = Math.min(0.2, Math.max(0.005, 0.04 * Math.exp(0.35 * gaussian(Bits.mix(h + 2)))));
+            double slot = Bits.unit(Bits.mix(h + 3));
             long slotStart = slot < 0.4 ? 7 * HOUR : slot < 0.6 ? 11 * HOUR + 30 * MINUTE : 19 * HOUR + 30 * MINUTE;
-            slotStartMillis[rank] = slotStart + (long) (unit(mix(h + 4)) * 60) * MINUTE;
+            slotStartMillis[rank] = slotStart + (long) (Bits.unit(Bits.mix(h + 4)) * 60) * MINUTE;
             zipf[rank] = 1 / Math.pow(rank + 1, 0.95);
             expectedReadsPerUnit += pushProbability[rank] * zipf[rank] * openRate[rank] * (1 + SPREAD_PER_PUSH_READ);
         }
@@ -227,9 +230,9 @@ public final class ContentSimulator {
         for (int rank = 0; rank < n; rank++) {
             baseFollowers[rank] = Math.max(20, Math.round(scale * zipf[rank]));
             ads[rank] = types[rank] == AccountType.SUBSCRIPTION && baseFollowers[rank] >= 500
-                    && unit(mix(config.seed() ^ mix(rank + 1L) ^ 0x5DEECE66DL)) < 0.7;
+                    && Bits.unit(Bits.mix(config.seed() ^ Bits.mix(rank + 1L) ^ 0x5DEECE66DL)) < 0.7;
         }
-        popularity = new Categorical(zipf);
+        popularity = new Weighted(zipf);
         readers = new Zipf(config.readers(), 0.7);
     }
 
@@ -348,8 +351,8 @@ public final class ContentSimulator {
         final int[] articleAccount;
         final long[] articleAt;
         final int[] articleAge;
-        final Categorical push;
-        final Categorical spread;
+        final Weighted push;
+        final Weighted spread;
         final double pushShare;
         final long reads;
         final long[] followersAtStart;
@@ -360,7 +363,7 @@ public final class ContentSimulator {
         final double reportMultiplier;
 
         DayPlan(LocalDate day, long dayStart, long dayLength, int[] articleAccount, long[] articleAt, int[] articleAge,
-                Categorical push, Categorical spread, double pushShare, long reads, long[] followersAtStart,
+                Weighted push, Weighted spread, double pushShare, long reads, long[] followersAtStart,
                 long[] followersAtEnd, ContentIncident.ClickbaitWave[] clickbait, double feedShift,
                 double reportMultiplier) {
             this.day = day;
@@ -459,7 +462,7 @@ public final class ContentSimulator {
             followersAtEnd[a] = Math.max(0, followersAtStart[a] + Math.round(net));
         }
         return new DayPlan(day, dayStart, dayLength, articleAccount, articleAt, articleAge,
-                pushTotal > 0 ? new Categorical(pushWeights) : null, spreadTotal > 0 ? new Categorical(spreadWeights) : null,
+                pushTotal > 0 ? new Weighted(pushWeights) : null, spreadTotal > 0 ? new Weighted(spreadWeights) : null,
                 reads == 0 ? 0 : pushTotal / (pushTotal + spreadTotal), reads, followersAtStart, followersAtEnd,
                 clickbait, feedShift, reportMultiplier);
     }
@@ -681,83 +684,7 @@ public final class ContentSimulator {
     }
 
     private static double gaussian(long bits) {
-        double u = 1 - unit(bits);
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * unit(mix(bits)));
-    }
-
-    private static long mix(long x) {
-        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
-        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
-        return x ^ (x >>> 31);
-    }
-
-    private static double unit(long bits) {
-        return (bits >>> 11) * 0x1.0p-53;
-    }
-
-    /** Draws indexes from fixed weights by inverse CDF. */
-    static final class Categorical {
-        private final double[] cdf;
-        private final double total;
-
-        Categorical(double[] weights) {
-            cdf = new double[weights.length];
-            double sum = 0;
-            for (double w : weights) {
-                sum += w;
-            }
-            double acc = 0;
-            for (int i = 0; i < weights.length; i++) {
-                acc += weights[i] / sum;
-                cdf[i] = acc;
-            }
-            cdf[cdf.length - 1] = 1;
-            total = sum;
-        }
-
-        /** The sum of the weights. */
-        double total() {
-            return total;
-        }
-
-        /** The weight of index {@code i}. */
-        double weight(int i) {
-            return (cdf[i] - (i == 0 ? 0 : cdf[i - 1])) * total;
-        }
-
-        int sample(SplittableRandom rnd) {
-            return sampleUnit(rnd.nextDouble());
-        }
-
-        int sampleUnit(double u) {
-            int lo = 0;
-            int hi = cdf.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cdf[mid] < u) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-    }
-
-    /** Draws ids 0..n-1 with probability proportional to 1 / (rank + 1)^s. */
-    static final class Zipf {
-        private final Categorical ranks;
-
-        Zipf(int n, double s) {
-            double[] w = new double[n];
-            for (int i = 0; i < n; i++) {
-                w[i] = 1 / Math.pow(i + 1, s);
-            }
-            ranks = new Categorical(w);
-        }
-
-        long sample(SplittableRandom rnd) {
-            return ranks.sample(rnd);
-        }
+        double u = 1 - Bits.unit(bits);
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * Bits.unit(Bits.mix(bits)));
     }
 }

@@ -5,6 +5,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import dev.northstar.metrics.simulation.Bits;
+import dev.northstar.metrics.simulation.Weighted;
+import dev.northstar.metrics.simulation.Zipf;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,12 +56,12 @@ public final class PaymentsSimulator {
     private final Config config;
     private final Zipf payers;
     private final Zipf merchants;
-    private final Categorical regions = new Categorical(REGION_WEIGHTS);
-    private final Categorical banks = new Categorical(BANK_WEIGHTS);
-    private final Categorical hours = new Categorical(HOUR_WEIGHTS);
-    private final Categorical categories = new Categorical(CATEGORY_WEIGHTS);
-    private final Categorical channels = new Categorical(CHANNEL_WEIGHTS);
-    private final Categorical reasons = new Categorical(FAILURE_WEIGHTS);
+    private final Weighted regions = new Weighted(REGION_WEIGHTS);
+    private final Weighted banks = new Weighted(BANK_WEIGHTS);
+    private final Weighted hours = new Weighted(HOUR_WEIGHTS);
+    private final Weighted categories = new Weighted(CATEGORY_WEIGHTS);
+    private final Weighted channels = new Weighted(CHANNEL_WEIGHTS);
+    private final Weighted reasons = new Weighted(FAILURE_WEIGHTS);
 
     /**
      * What to simulate.
@@ -243,14 +246,14 @@ public final class PaymentsSimulator {
         long t = at(dayStart, dayLength, rnd);
         int hour = (int) ((t - dayStart) / 3_600_000L);
         // a payer's region, bank and funding are stable attributes of the payer
-        long h = mix(payer);
-        String region = REGIONS[regions.sampleUnit(unit(h))];
-        String bank = BANKS[banks.sampleUnit(unit(h >>> 21))];
+        long h = Bits.mix(payer);
+        String region = REGIONS[regions.sampleUnit(Bits.unit(h))];
+        String bank = BANKS[banks.sampleUnit(Bits.unit(h >>> 21))];
         FundingSource funding = FundingSource.values()[(int) ((h >>> 42) & 3)];
         long merchant = merchants.sample(rnd);
-        MerchantCategory category = MerchantCategory.values()[categories.sampleUnit(unit(mix(merchant)))];
+        MerchantCategory category = MerchantCategory.values()[categories.sampleUnit(Bits.unit(Bits.mix(merchant)))];
         Channel channel = Channel.values()[channels.sample(rnd)];
-        boolean crossBorder = (mix(merchant) & 63) == 0;
+        boolean crossBorder = (Bits.mix(merchant) & 63) == 0;
         long amount = amount(rnd, MEDIAN_AMOUNT[category.ordinal()], 0.8);
         double latencyFactor = 1;
         double failure = BASE_FAILURE;
@@ -298,12 +301,12 @@ public final class PaymentsSimulator {
                            PaymentEvents sink) {
         // new users get ids above the base population, unique per (day, slice, n)
         long user = config.payers() + ((day.toEpochDay() * SLICES + slice) << 20) + n;
-        String region = REGIONS[regions.sampleUnit(unit(mix(user)))];
+        String region = REGIONS[regions.sampleUnit(Bits.unit(Bits.mix(user)))];
         long opened = at(dayStart, dayLength, rnd);
         sink.accountOpened(opened, user, region);
         int events = 1;
         if (rnd.nextDouble() < 0.7) {
-            sink.cardLink(opened, region, BANKS[banks.sampleUnit(unit(mix(user) >>> 21))], rnd.nextDouble() < 0.92);
+            sink.cardLink(opened, region, BANKS[banks.sampleUnit(Bits.unit(Bits.mix(user) >>> 21))], rnd.nextDouble() < 0.92);
             events++;
         }
         if (rnd.nextDouble() < 0.6) {
@@ -320,69 +323,5 @@ public final class PaymentsSimulator {
 
     private static long amount(SplittableRandom rnd, double median, double sigma) {
         return Math.max(1, Math.round(median * Math.exp(sigma * rnd.nextGaussian())));
-    }
-
-    private static long mix(long x) {
-        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
-        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
-        return x ^ (x >>> 31);
-    }
-
-    private static double unit(long bits) {
-        return (bits >>> 11) * 0x1.0p-53;
-    }
-
-    /** Draws indexes from fixed weights by inverse CDF. */
-    static final class Categorical {
-        private final double[] cdf;
-
-        Categorical(double[] weights) {
-            cdf = new double[weights.length];
-            double total = 0;
-            for (double w : weights) {
-                total += w;
-            }
-            double acc = 0;
-            for (int i = 0; i < weights.length; i++) {
-                acc += weights[i] / total;
-                cdf[i] = acc;
-            }
-            cdf[cdf.length - 1] = 1;
-        }
-
-        int sample(SplittableRandom rnd) {
-            return sampleUnit(rnd.nextDouble());
-        }
-
-        int sampleUnit(double u) {
-            int lo = 0;
-            int hi = cdf.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cdf[mid] < u) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-    }
-
-    /** Draws ids 0..n-1 with probability proportional to 1 / (rank + 1)^s. */
-    static final class Zipf {
-        private final Categorical ranks;
-
-        Zipf(int n, double s) {
-            double[] w = new double[n];
-            for (int i = 0; i < n; i++) {
-                w[i] = 1 / Math.pow(i + 1, s);
-            }
-            ranks = new Categorical(w);
-        }
-
-        long sample(SplittableRandom rnd) {
-            return ranks.sample(rnd);
-        }
     }
 }
