@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,75 +32,51 @@ final class ContentCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
-
-    @Option(names = "--days", description = "Days to simulate, ending on --last-day (default: ${DEFAULT-VALUE}).")
-    int days = 14;
-
-    @Option(names = "--last-day", description = "The last simulated day (default: ${DEFAULT-VALUE}).")
-    LocalDate lastDay = LocalDate.of(2026, 11, 15);
+    @Mixin SimulationOptions sim = new SimulationOptions();
 
     @Option(names = "--reads-per-day", description = "Article reads a day (default: ${DEFAULT-VALUE}).")
     int readsPerDay = 400_000;
-
-    @Option(names = "--zone", description = "The platform's time zone (default: ${DEFAULT-VALUE}).")
-    ZoneId zone = ZoneId.of("Asia/Shanghai");
 
     @Option(names = "--incident", description = "Incident on the last day: ${COMPLETION-CANDIDATES} "
             + "(default: ${DEFAULT-VALUE}).")
     IncidentChoice incident = IncidentChoice.CLICKBAIT;
 
-    @Option(names = "--threads", description = "Recording threads (default: all cores, ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--out", description = "Folder for the JSON and HTML reports (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("northstar-report");
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
     @Override public Integer call() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
-        if (days < 2 || days > 366) {
-            throw new UserError("--days must be 2..366, was " + days);
-        }
+        sim.check();
         if (readsPerDay < 100 || readsPerDay > 20_000_000) {
             throw new UserError("--reads-per-day must be 100..20,000,000, was " + readsPerDay);
         }
-        if (threads < 1 || threads > 256) {
-            throw new UserError("--threads must be 1..256, was " + threads);
-        }
-        ContentSimulator.Config base = ContentSimulator.Config.defaults(seed).withDays(lastDay.minusDays(days - 1L), days)
+        ContentSimulator.Config base = ContentSimulator.Config.defaults(sim.seed).withDays(sim.firstDay(), sim.days)
                 .withReadsPerDay(readsPerDay);
-        base = new ContentSimulator.Config(base.seed(), base.firstDay(), base.days(), base.readsPerDay(), zone,
+        base = new ContentSimulator.Config(base.seed(), base.firstDay(), base.days(), base.readsPerDay(), sim.zone,
                 base.accounts(), base.readers(), base.incidents());
         ContentSimulator probe = new ContentSimulator(base);
         List<String> clickbaiters = probe.topAccounts(12).subList(4, 7);
         ContentSimulator simulator = new ContentSimulator(base.withIncidents(switch (incident) {
-            case CLICKBAIT -> List.of(ContentIncident.ClickbaitWave.of(lastDay, 1, clickbaiters));
-            case SPAM -> List.of(new ContentIncident.SpamWave(lastDay, 1, 8));
-            case FEED_CHANGE -> List.<ContentIncident>of(new ContentIncident.FeedAlgorithmChange(lastDay, 0.5));
+            case CLICKBAIT -> List.of(ContentIncident.ClickbaitWave.of(sim.lastDay, 1, clickbaiters));
+            case SPAM -> List.of(new ContentIncident.SpamWave(sim.lastDay, 1, 8));
+            case FEED_CHANGE -> List.<ContentIncident>of(new ContentIncident.FeedAlgorithmChange(sim.lastDay, 0.5));
             case NONE -> List.<ContentIncident>of();
         }));
-        Instant end = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
-        MetricRegistry registry = MetricRegistry.builder().zone(zone).clock(() -> end).build();
+        Instant end = sim.lastDay.plusDays(1).atStartOfDay(sim.zone).toInstant();
+        MetricRegistry registry = MetricRegistry.builder().zone(sim.zone).clock(() -> end).build();
         ContentCatalog catalog = ContentCatalog.forTopAccounts("CNY", probe.topAccounts(ContentCatalog.DEFAULT_ACCOUNT_LIMIT));
         ContentRecorder recorder = catalog.register(registry);
 
-        w.printf("Northstar content demo: %d days to %s (%s), seed %d, incident: %s%s%n", days, lastDay, zone, seed,
+        w.printf("Northstar content demo: %d days to %s (%s), seed %d, incident: %s%s%n", sim.days, sim.lastDay, sim.zone, sim.seed,
                 incident.name().toLowerCase(), incident == IncidentChoice.CLICKBAIT ? " by " + clickbaiters : "");
         AtomicLong progress = new AtomicLong();
         long start = System.nanoTime();
         long events;
         try (ProgressBar bar = new ProgressBar(progress, simulator.expectedEvents(), "events", System.out,
-                ProgressBar.wanted(quiet))) {
-            events = simulator.run(recorder, threads, progress);
+                ProgressBar.wanted(sim.quiet))) {
+            events = simulator.run(recorder, sim.threads, progress);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         w.printf("Simulated and recorded %,d events in %.1f s on %d threads: %,.0f events/s%n%n", events, seconds,
-                threads, events / seconds);
-        Scoreboard.report(w, registry, ContentTree.build(registry), Window.day(lastDay), catalog.definitions(), out,
+                sim.threads, events / seconds);
+        Scoreboard.report(w, registry, ContentTree.build(registry), Window.day(sim.lastDay), catalog.definitions(), sim.out,
                 "content");
         return 0;
     }

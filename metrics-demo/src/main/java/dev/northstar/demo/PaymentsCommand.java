@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,81 +32,57 @@ final class PaymentsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--seed", description = "Random seed; the same seed gives the same metrics (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
-
-    @Option(names = "--days", description = "Days to simulate, ending on --last-day (default: ${DEFAULT-VALUE}).")
-    int days = 14;
-
-    @Option(names = "--last-day", description = "The last simulated day (default: ${DEFAULT-VALUE}).")
-    LocalDate lastDay = LocalDate.of(2026, 11, 15);
+    @Mixin SimulationOptions sim = new SimulationOptions();
 
     @Option(names = "--events-per-day", description = "About how many events a day (default: ${DEFAULT-VALUE}).")
     long eventsPerDay = 710_000;
-
-    @Option(names = "--zone", description = "The platform's time zone (default: ${DEFAULT-VALUE}).")
-    ZoneId zone = ZoneId.of("Asia/Shanghai");
 
     @Option(names = "--incident", description = "Incident on the last day: ${COMPLETION-CANDIDATES} "
             + "(default: ${DEFAULT-VALUE}).")
     IncidentChoice incident = IncidentChoice.BANK_OUTAGE;
 
-    @Option(names = "--threads", description = "Recording threads (default: all cores, ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--out", description = "Folder for the JSON and HTML reports (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("northstar-report");
-
-    @Option(names = "--quiet", description = "Print only the summary; no progress bar.")
-    boolean quiet;
-
     @Override public Integer call() throws IOException {
         PrintWriter w = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
-        if (days < 2 || days > 366) {
-            throw new UserError("--days must be 2..366, was " + days);
-        }
+        sim.check();
         if (eventsPerDay < 100 || eventsPerDay > 50_000_000) {
             throw new UserError("--events-per-day must be 100..50,000,000, was " + eventsPerDay);
         }
-        if (threads < 1 || threads > 256) {
-            throw new UserError("--threads must be 1..256, was " + threads);
-        }
-        PaymentsSimulator.Config config = PaymentsSimulator.Config.defaults(seed)
-                .withDays(lastDay.minusDays(days - 1L), days)
+        PaymentsSimulator.Config config = PaymentsSimulator.Config.defaults(sim.seed)
+                .withDays(sim.firstDay(), sim.days)
                 .withPaymentsPerDay((int) Math.max(1, eventsPerDay / PaymentsSimulator.EVENTS_PER_PAYMENT))
                 .withIncidents(incidents());
         config = new PaymentsSimulator.Config(config.seed(), config.firstDay(), config.days(), config.paymentsPerDay(),
-                zone, config.payers(), config.merchants(), config.incidents());
-        Instant end = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
-        MetricRegistry registry = MetricRegistry.builder().zone(zone).clock(() -> end).build();
+                sim.zone, config.payers(), config.merchants(), config.incidents());
+        Instant end = sim.lastDay.plusDays(1).atStartOfDay(sim.zone).toInstant();
+        MetricRegistry registry = MetricRegistry.builder().zone(sim.zone).clock(() -> end).build();
         PaymentsCatalog catalog = PaymentsCatalog.create("CNY");
         PaymentsRecorder recorder = catalog.register(registry);
         PaymentsSimulator simulator = new PaymentsSimulator(config);
 
-        w.printf("Northstar payments demo: %d days to %s (%s), seed %d, incident: %s%n", days, lastDay, zone, seed,
+        w.printf("Northstar payments demo: %d days to %s (%s), seed %d, incident: %s%n", sim.days, sim.lastDay, sim.zone, sim.seed,
                 describe(config.incidents()));
         AtomicLong progress = new AtomicLong();
         long start = System.nanoTime();
         long events;
         try (ProgressBar bar = new ProgressBar(progress, simulator.expectedEvents(), "events", System.out,
-                ProgressBar.wanted(quiet))) {
-            events = simulator.run(recorder, threads, progress);
+                ProgressBar.wanted(sim.quiet))) {
+            events = simulator.run(recorder, sim.threads, progress);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         w.printf("Simulated and recorded %,d events in %.1f s on %d threads: %,.0f events/s%n%n", events, seconds,
-                threads, events / seconds);
+                sim.threads, events / seconds);
 
-        Scoreboard.report(w, registry, PaymentsTree.build(registry), Window.day(lastDay), catalog.definitions(), out,
+        Scoreboard.report(w, registry, PaymentsTree.build(registry), Window.day(sim.lastDay), catalog.definitions(), sim.out,
                 "payments");
         return 0;
     }
 
     private List<Incident> incidents() {
         return switch (incident) {
-            case BANK_OUTAGE -> List.of(new Incident.BankOutage(lastDay, "east", "ICBC", 9, 13, 0.85));
-            case FRAUD_WAVE -> List.of(new Incident.FraudWave(lastDay, 12));
-            case LATENCY -> List.of(new Incident.LatencyRegression(lastDay, 18, 22, 3));
-            case RED_PACKETS -> List.of(new Incident.RedPacketSurge(lastDay, 6));
+            case BANK_OUTAGE -> List.of(new Incident.BankOutage(sim.lastDay, "east", "ICBC", 9, 13, 0.85));
+            case FRAUD_WAVE -> List.of(new Incident.FraudWave(sim.lastDay, 12));
+            case LATENCY -> List.of(new Incident.LatencyRegression(sim.lastDay, 18, 22, 3));
+            case RED_PACKETS -> List.of(new Incident.RedPacketSurge(sim.lastDay, 6));
             case NONE -> List.of();
         };
     }
