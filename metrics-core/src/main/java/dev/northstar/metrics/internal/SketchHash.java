@@ -36,11 +36,16 @@ public final class SketchHash {
 
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
-    private static final int HLL_KEY_BITS = 26;
+    /** Bits of a coupon's address; the register value sits above them. */
+    static final int HLL_KEY_BITS = 26;
     private static final long HLL_KEY_MASK = (1L << HLL_KEY_BITS) - 1;
 
     /** {@code (hll.Union, int) -> void}: {@code Union.couponUpdate}, or null. */
     static final MethodHandle HLL_COUPON_UPDATE = hllCouponUpdate();
+    /** {@code (hll.Union) -> Object}: {@code Union.getCurMode}, or null. */
+    static final MethodHandle HLL_CUR_MODE = hllCurMode();
+    /** The {@code CurMode.HLL} constant, or null. */
+    private static final Object HLL_MODE = hllMode();
     /** {@code (theta.Union) -> UpdateSketch}: the union's internal sketch, or null. */
     static final MethodHandle THETA_GADGET = thetaGadget();
     /** {@code (UpdateSketch, long) -> void}: {@code UpdateSketch.hashUpdate}, or null. */
@@ -51,31 +56,85 @@ public final class SketchHash {
 
     /** Whether both sketch kinds take the allocation-free path. */
     public static boolean direct() {
-        return HLL_COUPON_UPDATE != null && THETA_GADGET != null && THETA_HASH_UPDATE != null;
+        return HLL_COUPON_UPDATE != null && HLL_CUR_MODE != null && HLL_MODE != null && THETA_GADGET != null
+                && THETA_HASH_UPDATE != null;
     }
 
-    /** Adds an id to an HLL union, as {@code union.update(id)} would. */
-    static void update(Union union, long id) {
+    /**
+     * What an HLL union is fed for an id: its coupon on the direct path, else the id itself (for
+     * {@link #hllUpdate}'s public fallback). Computed once per record, before any lock is taken.
+     */
+    static long hllKey(long id) {
+        return HLL_COUPON_UPDATE != null ? coupon(id) : id;
+    }
+
+    /** Whether {@link #hllKey} gives coupons, so a key says which register it can raise. */
+    static boolean hllKeysAreCoupons() {
+        return HLL_COUPON_UPDATE != null;
+    }
+
+    /** Adds an {@link #hllKey} to an HLL union, as {@code union.update(id)} would. */
+    static void hllUpdate(Union union, long key) {
         if (HLL_COUPON_UPDATE == null) {
-            union.update(id);
+            union.update(key);
             return;
         }
         try {
-            HLL_COUPON_UPDATE.invokeExact(union, coupon(id));
+            HLL_COUPON_UPDATE.invokeExact(union, (int) key);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
     }
 
-    /** Adds an id to a Theta union, as {@code union.update(id)} would. */
-    static void update(org.apache.datasketches.theta.Union union, long id) {
+    /**
+     * Whether an HLL union holds registers (its HLL mode) rather than a list or set of coupons.
+     * Only then does a register's value alone decide whether a coupon changes the sketch. False
+     * when the mode cannot be read, which only costs the lock-free shortcut.
+     */
+    static boolean hllRegisters(Union union) {
+        if (HLL_CUR_MODE == null) {
+            return false;
+        }
+        try {
+            return (Object) HLL_CUR_MODE.invokeExact(union) == HLL_MODE;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** What a Theta union is fed for an id: its hash on the direct path, else the id itself. */
+    static long thetaKey(long id) {
+        return THETA_HASH_UPDATE != null && THETA_GADGET != null ? thetaHash(id) : id;
+    }
+
+    /** Adds a {@link #thetaKey} to a Theta union, as {@code union.update(id)} would. */
+    static void thetaUpdate(org.apache.datasketches.theta.Union union, long key) {
         if (THETA_GADGET == null || THETA_HASH_UPDATE == null) {
-            union.update(id);
+            union.update(key);
             return;
         }
         try {
-            UpdateSketch gadget = (UpdateSketch) THETA_GADGET.invokeExact(union);
-            THETA_HASH_UPDATE.invokeExact(gadget, thetaHash(id));
+            THETA_HASH_UPDATE.invokeExact(gadget(union), key);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /**
+     * The theta of a Theta union's own sketch: a {@link #thetaKey} at or above it would be
+     * rejected by that sketch, and by any union it later joins. 0 (unknown) when keys are not
+     * hashes.
+     */
+    static long thetaBound(org.apache.datasketches.theta.Union union) {
+        if (THETA_GADGET == null || THETA_HASH_UPDATE == null) {
+            return 0;
+        }
+        return gadget(union).getThetaLong();
+    }
+
+    private static UpdateSketch gadget(org.apache.datasketches.theta.Union union) {
+        try {
+            return (UpdateSketch) THETA_GADGET.invokeExact(union);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -128,6 +187,30 @@ public final class SketchHash {
         try {
             return MethodHandles.privateLookupIn(Union.class, MethodHandles.lookup())
                     .findVirtual(Union.class, "couponUpdate", MethodType.methodType(void.class, int.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static MethodHandle hllCurMode() {
+        try {
+            Class<?> mode = Class.forName("org.apache.datasketches.hll.CurMode");
+            return MethodHandles.privateLookupIn(Union.class, MethodHandles.lookup())
+                    .findVirtual(Union.class, "getCurMode", MethodType.methodType(mode))
+                    .asType(MethodType.methodType(Object.class, Union.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Object hllMode() {
+        try {
+            for (Object mode : Class.forName("org.apache.datasketches.hll.CurMode").getEnumConstants()) {
+                if (((Enum<?>) mode).name().equals("HLL")) {
+                    return mode;
+                }
+            }
+            return null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

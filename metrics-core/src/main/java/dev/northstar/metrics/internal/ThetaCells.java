@@ -3,6 +3,7 @@ package dev.northstar.metrics.internal;
 import dev.northstar.metrics.snapshot.Cell;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.datasketches.theta.CompactSketch;
 import org.apache.datasketches.theta.SetOperation;
 import org.apache.datasketches.theta.Union;
@@ -12,21 +13,42 @@ import org.apache.datasketches.theta.Union;
  * operations, one per funnel step, cohort and activity for retention), striped per
  * {@link SketchCells}. The live sketch of a stripe is a Theta {@link Union}, which takes ids and
  * whole sketches alike.
+ *
+ * <p>The lock-free shortcut: a Theta sketch rejects any hash at or above its theta, and so does
+ * every union it joins (whose theta is never higher). Each cell keeps a <em>bound</em>, the theta
+ * of one of its stripes after a locked update (0 until known); a key at or above it returns at
+ * once. Thetas only fall, so any bound once true stays at or above the merged result's theta.
  */
 public final class ThetaCells extends SketchCells<Union> {
     private final int lgK;
+    private final AtomicLongArray bounds;
 
     public ThetaCells(int capacity, int columns, int lgK) {
         super(capacity, columns);
         this.lgK = lgK;
+        this.bounds = new AtomicLongArray(capacity * columns);
     }
 
     @Override Union create() {
         return SetOperation.builder().setNominalEntries(1 << lgK).buildUnion();
     }
 
-    @Override void update(Union sketch, long id) {
-        SketchHash.update(sketch, id); // sketch.update(id), without its per-call arrays
+    @Override long key(long id) {
+        return SketchHash.thetaKey(id);
+    }
+
+    @Override boolean covered(int cell, long key) {
+        long bound = bounds.getOpaque(cell);
+        return bound != 0 && key >= bound;
+    }
+
+    @Override void apply(Union sketch, int cell, long key) {
+        SketchHash.thetaUpdate(sketch, key); // sketch.update(id), without its per-call arrays
+        long theta = SketchHash.thetaBound(sketch);
+        long bound = bounds.getOpaque(cell);
+        if (theta != 0 && (bound == 0 || theta < bound)) {
+            bounds.setOpaque(cell, theta);
+        }
     }
 
     @Override public Cell read(int slot) {

@@ -41,7 +41,7 @@ class SketchHashTest {
             Union direct = new Union(12);
             ids().limit(n).forEach(id -> {
                 viaPublic.update(id);
-                SketchHash.update(direct, id);
+                SketchHash.hllUpdate(direct, SketchHash.hllKey(id));
             });
             assertThat(direct.getResult(TgtHllType.HLL_8).toCompactByteArray())
                     .isEqualTo(viaPublic.getResult(TgtHllType.HLL_8).toCompactByteArray());
@@ -56,7 +56,7 @@ class SketchHashTest {
             org.apache.datasketches.theta.Union direct = SetOperation.builder().setNominalEntries(4096).buildUnion();
             ids().limit(n).forEach(id -> {
                 viaPublic.update(id);
-                SketchHash.update(direct, id);
+                SketchHash.thetaUpdate(direct, SketchHash.thetaKey(id));
             });
             assertThat(direct.getResult().toByteArray()).isEqualTo(viaPublic.getResult().toByteArray());
         }
@@ -68,7 +68,7 @@ class SketchHashTest {
         Union here = new Union(12);
         ids().limit(50_000).forEach(id -> {
             elsewhere.update(id);
-            SketchHash.update(here, id);
+            SketchHash.hllUpdate(here, SketchHash.hllKey(id));
         });
         here.update(elsewhere);
         Union twiceElsewhere = new Union(12);
@@ -76,5 +76,24 @@ class SketchHashTest {
         twiceElsewhere.update(elsewhere);
         assertThat(here.getResult(TgtHllType.HLL_8).toCompactByteArray())
                 .isEqualTo(twiceElsewhere.getResult(TgtHllType.HLL_8).toCompactByteArray());
+    }
+
+    @Test
+    void tellsWhenAnHllUnionHoldsRegistersRatherThanCoupons() {
+        Union union = new Union(12);
+        SketchHash.hllUpdate(union, SketchHash.hllKey(1));
+        assertThat(SketchHash.hllRegisters(union)).isFalse();
+        ids().limit(10_000).forEach(id -> SketchHash.hllUpdate(union, SketchHash.hllKey(id)));
+        assertThat(SketchHash.hllRegisters(union)).isTrue();
+    }
+
+    @Test
+    void aThetaUnionsBoundIsItsOwnSketchsThetaNeverBelowItsResults() {
+        org.apache.datasketches.theta.Union union = SetOperation.builder().setNominalEntries(4096).buildUnion();
+        assertThat(SketchHash.thetaBound(union)).isEqualTo(Long.MAX_VALUE);
+        ids().limit(50_000).forEach(id -> SketchHash.thetaUpdate(union, SketchHash.thetaKey(id)));
+        // The union's own sketch holds up to 2K hashes; its result keeps the K smallest.
+        assertThat(SketchHash.thetaBound(union)).isLessThan(Long.MAX_VALUE)
+                .isGreaterThanOrEqualTo(union.getResult().getThetaLong());
     }
 }
