@@ -1,24 +1,27 @@
 package dev.northstar.metrics.internal;
 
 import dev.northstar.metrics.snapshot.Cell;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Distributions: per slot and stripe an {@link AtomicHistogram} (fixed range, lock-free
- * recording), allocated on the first write of that slot by a thread of that home stripe. Values
- * are checked against the range by the caller, so recording never throws.
+ * Distributions: per slot and stripe a plain HdrHistogram {@link Histogram} (fixed range),
+ * created on the first write of that slot by a thread of that stripe and guarded by the stripe's
+ * try-lock, per {@link SketchCells}. Values are checked against the range by the caller, so
+ * recording never throws.
+ *
+ * <p>Why not {@code AtomicHistogram}: it makes two atomic read-modify-writes per value (the
+ * bucket count and the total count), each a locked instruction costing about as much as a whole
+ * {@code LongAdder} increment; under a stripe's try-lock a value costs one compare-and-set and
+ * plain stores, and a snapshot copies each stripe whole under its lock rather than racing writers.
  */
-public final class HistogramCells implements Cells {
+public final class HistogramCells extends SketchCells<Histogram> {
     private final long highestTrackable;
     private final int digits;
-    private final AtomicReferenceArray<AtomicHistogram> histograms;
 
     public HistogramCells(int capacity, long highestTrackable, int digits) {
+        super(capacity, 1);
         this.highestTrackable = highestTrackable;
         this.digits = digits;
-        this.histograms = new AtomicReferenceArray<>(capacity * Stripes.COUNT);
     }
 
     /** A new empty histogram of this cell's range and precision. */
@@ -26,44 +29,35 @@ public final class HistogramCells implements Cells {
         return new Histogram(1, Math.max(2, highestTrackable), digits);
     }
 
+    @Override Histogram create() {
+        return emptyHistogram(highestTrackable, digits);
+    }
+
     /** Records one value in {@code [0, highestTrackable]}. */
     public void record(int slot, long value) {
-        histogram(slot * Stripes.COUNT + Stripes.home()).recordValue(value);
+        update(slot, 0, value);
     }
 
-    private AtomicHistogram histogram(int i) {
-        AtomicHistogram h = histograms.get(i);
-        if (h == null) {
-            h = new AtomicHistogram(1, Math.max(2, highestTrackable), digits);
-            if (!histograms.compareAndSet(i, null, h)) {
-                h = histograms.get(i);
-            }
-        }
-        return h;
+    @Override long key(long value) {
+        return value;
     }
 
-    @Override public boolean touched(int slot) {
-        for (int s = 0; s < Stripes.COUNT; s++) {
-            AtomicHistogram h = histograms.get(slot * Stripes.COUNT + s);
-            if (h != null && h.getTotalCount() > 0) {
-                return true;
-            }
-        }
-        return false;
+    @Override boolean covered(int cell, long value) {
+        return false; // every value counts
+    }
+
+    @Override void apply(Histogram histogram, int cell, long value) {
+        histogram.recordValue(value);
     }
 
     @Override public Cell read(int slot) {
-        Histogram out = emptyHistogram(highestTrackable, digits);
-        for (int s = 0; s < Stripes.COUNT; s++) {
-            AtomicHistogram h = histograms.get(slot * Stripes.COUNT + s);
-            if (h != null) {
-                out.add(h);
-            }
-        }
+        Histogram out = create();
+        forEachStripe(slot, 0, out::add);
         return new Cell.Distribution(out);
     }
 
     @Override public void add(int slot, Cell cell) {
-        histogram(slot * Stripes.COUNT + Stripes.home()).add(((Cell.Distribution) cell).histogram());
+        Histogram incoming = ((Cell.Distribution) cell).histogram();
+        withSketch(slot, 0, h -> h.add(incoming));
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Striped sketches of hashed ids: per slot, column and stripe one sketch, created on first use
- * and guarded by its own try-lock (sketches are single-writer structures). A writer tries its
+ * Striped sketches (HLL and Theta sketches of hashed ids, HdrHistograms of values): per slot,
+ * column and stripe one sketch, created on first use and guarded by its own try-lock (sketches
+ * are single-writer structures). A writer tries its
  * home stripe and, if another thread holds it, the next stripe, so writers on different cores
  * never wait for each other; readers lock each stripe briefly to copy it, then merge the copies.
  *
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * writing the same series on different stripes never take locks on one cache line, nor on the
  * adjacent line a core's spatial prefetcher pairs with it.
  *
- * <p>Most records change nothing: once a sketch is past its first few thousand ids, an id's
+ * <p>Most id records change nothing: once a sketch is past its first few thousand ids, an id's
  * hash rarely raises an HLL register or falls under a Theta sketch's theta. So each kind keeps,
  * per cell, a lock-free summary of what its stripes already hold ({@link #covered}), written
  * only when a locked update taught it something, and a record whose key it covers returns
@@ -50,7 +51,7 @@ public abstract class SketchCells<S> implements Cells {
 
     abstract S create();
 
-    /** What the sketch is fed for an id (its hash), computed once, before any lock. */
+    /** What the sketch is fed for an id (its hash) or value, computed once, before any lock. */
     abstract long key(long id);
 
     /**
@@ -62,7 +63,7 @@ public abstract class SketchCells<S> implements Cells {
     /** Feeds a key to a stripe's sketch, under that stripe's lock, and updates the cell's summary. */
     abstract void apply(S sketch, int cell, long key);
 
-    /** Records an id (already a 64-bit value; the sketch hashes it) in a column of a slot. */
+    /** Records an id (already a 64-bit value; the sketch hashes it) or a value in a column of a slot. */
     public final void update(int slot, int column, long id) {
         long key = key(id);
         int cell = slot * columns + column;
@@ -94,6 +95,12 @@ public abstract class SketchCells<S> implements Cells {
     /** Copies of the non-empty stripes of a column of a slot, each taken under its lock. */
     final <C> List<C> copies(int slot, int column, java.util.function.Function<S, C> copy) {
         List<C> out = new ArrayList<>(2);
+        forEachStripe(slot, column, s -> out.add(copy.apply(s)));
+        return out;
+    }
+
+    /** Runs {@code action} on each existing stripe's sketch of a column of a slot, under its lock. */
+    final void forEachStripe(int slot, int column, java.util.function.Consumer<S> action) {
         for (int s = 0; s < Stripes.COUNT; s++) {
             int i = index(slot, column, s);
             if (sketches.get(i) == null) {
@@ -101,12 +108,11 @@ public abstract class SketchCells<S> implements Cells {
             }
             locks.lock(i);
             try {
-                out.add(copy.apply(sketches.get(i)));
+                action.accept(sketches.get(i));
             } finally {
                 locks.unlock(i);
             }
         }
-        return out;
     }
 
     /** Runs {@code action} on the home stripe's sketch of a column of a slot, under its lock. */
