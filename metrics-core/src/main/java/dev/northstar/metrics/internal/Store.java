@@ -14,8 +14,10 @@ import java.util.function.Consumer;
  * retention, a ring of day pages for the day retention, and the page of "now".
  *
  * <h2>Recording</h2>
- * The page of now is one volatile field; an event whose time falls in it (almost every event)
- * costs a subtraction and a compare to find its page. Any other time takes the slow path: it is
+ * The page of now is one volatile field; an event whose time falls in it, and not past the clock's
+ * now plus the future skew as last read (almost every event), costs two compares to find its
+ * page. Reading the clock per event would cost more than the rest; a stale reading only sends
+ * an event to the slow path, which reads the clock again. Any other time takes the slow path: it is
  * refused if too far in the future or older than the day retention, goes to its fine page while
  * the fine retention holds it (a late event into its own bucket), and otherwise straight to its
  * day page.
@@ -45,6 +47,8 @@ public final class Store {
     private final List<Page> retiring = new ArrayList<>();
     private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
     private volatile Page current = Page.none();
+    /** The clock's now at the last slow path, plus the future skew: a later event is re-checked. */
+    private volatile long acceptUntil = Long.MIN_VALUE;
     private volatile Page lastDay = Page.none();
     private volatile Retained retained = new Retained(Page.none(), Long.MIN_VALUE);
 
@@ -98,11 +102,15 @@ public final class Store {
     /** The page for an event at {@code epochMillis}, or null if the event is refused (and counted). */
     public Page at(long epochMillis) {
         Page p = current;
-        return p.contains(epochMillis) ? p : slow(epochMillis, clock.millis());
+        return p.contains(epochMillis) && epochMillis <= acceptUntil ? p : slow(epochMillis, clock.millis());
     }
 
     private Page slow(long t, long now) {
-        if (t > now + maxFutureMillis) {
+        long until = now + maxFutureMillis;
+        if (acceptUntil != until) { // written only when the clock moved, so late events do not share-write it
+            acceptUntil = until; // a racing writer may store an older now: that only costs a slow path
+        }
+        if (t > until) {
             refusals.refuse(RefusalReason.TOO_FAR_IN_FUTURE, null);
             return null;
         }

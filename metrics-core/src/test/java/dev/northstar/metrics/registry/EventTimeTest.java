@@ -58,6 +58,21 @@ class EventTimeTest {
     }
 
     @Test
+    void refusesAFutureEventEvenWhenItFallsInTheCurrentBucket() {
+        clock.set(Calendar.at(12, 1));
+        payments.increment(series);                               // 12:01: the current bucket is 12:00-13:00
+
+        payments.increment(series, Calendar.millis(12, 59));      // 58 minutes ahead, same bucket
+        payments.increment(series, Calendar.millis(12, 7));       // six minutes ahead
+        payments.increment(series, Calendar.millis(12, 5));       // four minutes ahead: allowed
+        clock.set(Calendar.at(12, 55));
+        payments.increment(series, Calendar.millis(12, 59));      // four minutes ahead now: allowed
+
+        assertThat(registry.health().refused(RefusalReason.TOO_FAR_IN_FUTURE)).isEqualTo(2);
+        assertThat(count(hour(12))).isEqualTo(new Value.Count(3));
+    }
+
+    @Test
     void countsLateEventAsLateAndRecordsItInItsOwnBucket() {
         payments.increment(series);                               // now, 12:30
         payments.increment(series, Calendar.millis(9, 15));       // three hours late
