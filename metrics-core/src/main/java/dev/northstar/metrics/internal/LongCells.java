@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Striped long counters for counts, sums and ratios: {@code columns} longs per slot (a ratio has
  * numerator in column 0 and denominator in column 1).
  *
- * <p>Layout: one {@code long[columns * capacity]} per stripe, allocated the first time a thread
- * with that home stripe writes. A single-threaded host pays for one stripe only.
+ * <p>Layout: one {@code long[capacity * columns]} per stripe, allocated the first time a thread
+ * with that home stripe writes, slot-major, so a ratio's numerator and denominator share a cache
+ * line and its second update finds the line already owned. A single-threaded host pays for one
+ * stripe only.
  *
  * <p>Why a ratio read never exceeds 1 when every event adds no more to the numerator than to the
  * denominator: a writer adds the denominator first, then the numerator, each with a volatile
@@ -36,8 +38,11 @@ public final class LongCells implements Cells {
      * @return false if the stripe would overflow; nothing is added then
      */
     public boolean add(int column, int slot, long delta) {
+        if (delta == 0) {
+            return true; // a ratio's failed attempt adds nothing to its numerator: no locked instruction
+        }
         long[] a = stripe(Stripes.home());
-        int i = column * capacity + slot;
+        int i = slot * columns + column;
         long old;
         long next;
         do {
@@ -53,7 +58,7 @@ public final class LongCells implements Cells {
     private long[] stripe(int s) {
         long[] a = stripes.get(s);
         if (a == null) {
-            a = new long[columns * capacity];
+            a = new long[capacity * columns];
             if (!stripes.compareAndSet(s, null, a)) {
                 a = stripes.get(s);
             }
@@ -64,7 +69,7 @@ public final class LongCells implements Cells {
     /** The sum of a column of a slot over all stripes, saturating at {@link Long#MAX_VALUE}. */
     public long sum(int column, int slot) {
         long total = 0;
-        int i = column * capacity + slot;
+        int i = slot * columns + column;
         for (int s = 0; s < Stripes.COUNT; s++) {
             long[] a = stripes.get(s);
             if (a != null) {
