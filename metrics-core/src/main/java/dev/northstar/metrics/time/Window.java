@@ -70,30 +70,44 @@ public sealed interface Window {
         return new Range(from, to);
     }
 
-    /** An hour: {@code [start, start + 1h)} in elapsed time. */
-    record Hour(Instant start) implements Window {
+    /**
+     * An hour: {@code [start, start + 1h)}, moved {@code daysEarlier} calendar days back in the
+     * registry's zone. The same hour last week is the same wall-clock hour seven days earlier,
+     * which across a daylight-saving change is 167 or 169 elapsed hours back, not 168; so the
+     * move is kept as days and applied when the window is resolved in a zone.
+     */
+    record Hour(Instant start, int daysEarlier) implements Window {
         public Hour {
             Objects.requireNonNull(start);
+            if (daysEarlier < 0) {
+                throw new IllegalArgumentException("daysEarlier must not be negative: " + daysEarlier);
+            }
+        }
+
+        /** The hour starting at {@code start}. */
+        public Hour(Instant start) {
+            this(start, 0);
         }
 
         @Override public Interval resolve(ZoneId zone) {
-            return new Interval(start.toEpochMilli(), start.plus(Duration.ofHours(1)).toEpochMilli());
+            long from = start.atZone(zone).minusDays(daysEarlier).toInstant().toEpochMilli();
+            return new Interval(from, from + Duration.ofHours(1).toMillis());
         }
 
         @Override public Window previous() {
-            return new Hour(start.minus(Duration.ofHours(1)));
+            return new Hour(start.minus(Duration.ofHours(1)), daysEarlier);
         }
 
         @Override public Window sameLastWeek() {
-            return new Hour(start.minus(Duration.ofDays(7)));
+            return new Hour(start, daysEarlier + 7);
         }
 
         @Override public Window sameLastYear() {
-            return new Hour(start.minus(Duration.ofDays(364)));
+            return new Hour(start, daysEarlier + 364);
         }
 
         @Override public String label() {
-            return start.toString();
+            return daysEarlier == 0 ? start.toString() : start + " minus " + daysEarlier + " days";
         }
     }
 

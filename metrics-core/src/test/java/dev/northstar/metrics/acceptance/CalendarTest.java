@@ -205,6 +205,22 @@ class CalendarTest {
     }
 
     @Test
+    void theSameHourLastWeekIsTheSameWallClockHourAcrossADaylightSavingChange() {
+        // New York fell back on 2026-11-01: 10:00 on Tuesday 3 November is 15:00Z (EST), and
+        // 10:00 on Tuesday 27 October was 14:00Z (EDT), 167 elapsed hours earlier.
+        Window hour = Window.hour(Instant.parse("2026-11-03T15:00:00Z"));
+
+        assertThat(hour.sameLastWeek().resolve(NEW_YORK)).isEqualTo(new Interval(
+                Instant.parse("2026-10-27T14:00:00Z").toEpochMilli(), Instant.parse("2026-10-27T15:00:00Z").toEpochMilli()));
+        assertThat(hour.sameLastWeek().resolve(ZoneId.of("Asia/Shanghai")).fromMillis())
+                .isEqualTo(Instant.parse("2026-10-27T15:00:00Z").toEpochMilli());
+        assertThat(hour.sameLastYear().resolve(NEW_YORK).fromMillis()) // Tuesday 4 November 2025, 10:00 EST
+                .isEqualTo(Instant.parse("2025-11-04T15:00:00Z").toEpochMilli());
+        assertThat(hour.sameLastWeek().previous().resolve(NEW_YORK).fromMillis())
+                .isEqualTo(Instant.parse("2026-10-27T13:00:00Z").toEpochMilli());
+    }
+
+    @Test
     void sameLastWeekAndSameLastYearKeepTheCalendarPosition() {
         Window day = Window.day(LocalDate.of(2026, 3, 8));
         assertThat(day.sameLastWeek()).isEqualTo(Window.day(LocalDate.of(2026, 3, 1)));
@@ -228,8 +244,8 @@ class CalendarTest {
         Window range = Window.between(Instant.parse("2026-06-10T00:00:00Z"), Instant.parse("2026-06-11T00:00:00Z"));
         assertThat(range.sameLastWeek()).isEqualTo(Window.between(Instant.parse("2026-06-03T00:00:00Z"),
                 Instant.parse("2026-06-04T00:00:00Z")));
-        assertThat(Window.hour(Instant.parse("2026-06-10T14:00:00Z")).sameLastYear())
-                .isEqualTo(Window.hour(Instant.parse("2025-06-11T14:00:00Z"))); // 52 weeks: the same weekday
+        assertThat(Window.hour(Instant.parse("2026-06-10T14:00:00Z")).sameLastYear().resolve(NEW_YORK))
+                .isEqualTo(Window.hour(Instant.parse("2025-06-11T14:00:00Z")).resolve(NEW_YORK)); // 52 weeks: the same weekday
     }
 
     @Test
