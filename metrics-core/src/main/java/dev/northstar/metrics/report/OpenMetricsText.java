@@ -1,7 +1,7 @@
 package dev.northstar.metrics.report;
 
 import dev.northstar.metrics.definition.MetricDefinition;
-import dev.northstar.metrics.definition.Unit;
+import dev.northstar.metrics.definition.MetricKind;
 import dev.northstar.metrics.dimension.Dimension;
 import dev.northstar.metrics.query.Query;
 import dev.northstar.metrics.query.QueryResult;
@@ -9,7 +9,11 @@ import dev.northstar.metrics.query.Row;
 import dev.northstar.metrics.query.Value;
 import dev.northstar.metrics.registry.MetricRegistry;
 import dev.northstar.metrics.time.Window;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -37,7 +41,7 @@ import java.util.TreeMap;
  * <li>distribution: a summary with {@code quantile} labels 0.5, 0.9, 0.95, 0.99, {@code _count}
  *     and {@code _sum} (the sum is mean × count, rounded);</li>
  * <li>distinct, gauge and derived: a gauge (derived left out when it cannot be computed); funnel
- *     and retention are not exported.</li>
+ *     and retention are not exported ({@link Exposition#exposed}).</li>
  * </ul>
  * A time unit becomes a {@code # UNIT} line and a name suffix ({@code _milliseconds},
  * {@code _microseconds}), as OpenMetrics requires. Names are sanitized to
@@ -45,8 +49,15 @@ import java.util.TreeMap;
  * {@code \"}, {@code \n}). Counters are totals over the window: a window that moves (today)
  * starts again at zero, which Prometheus reads as a counter reset.
  *
+ * <p>The output is checked by an independent strict parser, the Prometheus Python client's
+ * {@code prometheus_client.openmetrics.parser} ({@code OpenMetricsTextPrometheusParserTest}).
+ *
  * <p>Bad input: a name the registry does not know throws {@link IllegalArgumentException} naming
- * it; no value is ever written as NaN (a sample with no data is left out).
+ * it; a name given twice is written once. Two metrics whose names would meet in the text (a
+ * ratio {@code x} beside a count {@code x_numerator}, a count {@code a} beside a gauge
+ * {@code a_total}) and a distribution with a dimension named {@code quantile} throw
+ * {@link IllegalArgumentException} naming them, since no parser would accept what they make. No
+ * value is ever written as NaN (a sample with no data is left out).
  */
 public final class OpenMetricsText {
     /** The content type to serve the output with. */
@@ -63,41 +74,49 @@ public final class OpenMetricsText {
     /** The chosen metrics over {@code window}, names prefixed with {@code prefix} (may be empty). */
     public static String render(MetricRegistry registry, Window window, Collection<String> metrics, String prefix) {
         StringBuilder out = new StringBuilder();
-        for (String name : metrics) {
-            MetricDefinition<?> d = registry.definitions().stream().filter(x -> x.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no metric named " + name + " is registered"));
+        Map<String, String> claimed = new HashMap<>();
+        for (String name : new LinkedHashSet<>(metrics)) {
+            MetricDefinition<?> d = Exposition.definition(registry, name);
+            if (!Exposition.exposed(d.kind())) {
+                continue;
+            }
             String[] dims = d.dimensions().stream().map(Dimension::name).toArray(String[]::new);
+            if (d.kind() == MetricKind.DISTRIBUTION && Arrays.asList(dims).contains("quantile")) {
+                throw new IllegalArgumentException("metric " + name
+                        + " has a dimension named quantile, which its summary's quantile label would repeat");
+            }
             QueryResult r = registry.query(Query.of(name).window(window).groupBy(dims));
-            family(out, d, sanitize(prefix + name), r);
+            family(out, d, sanitize(prefix + name), r, claimed);
         }
         return out.append("# EOF\n").toString();
     }
 
-    private static void family(StringBuilder out, MetricDefinition<?> d, String base, QueryResult r) {
-        String unit = unit(d.unit());
+    private static void family(StringBuilder out, MetricDefinition<?> d, String base, QueryResult r,
+                               Map<String, String> claimed) {
+        String unit = Exposition.baseUnit(d.unit()).orElse(null);
         String name = unit == null || base.endsWith("_" + unit) ? base : base + "_" + unit;
-        String help = d.description() + (d.currency() == null ? "" : " (" + d.currency() + " minor units)");
+        String help = Exposition.help(d);
         switch (d.kind()) {
             case COUNT:
             case SUM:
-                header(out, name, "counter", unit, help);
+                header(out, claim(claimed, d, name, "counter"), "counter", unit, help);
                 for (Row row : r.rows()) {
-                    long v = row.value() instanceof Value.Count c ? c.count() : ((Value.Sum) row.value()).sum();
-                    sample(out, name + "_total", row.group(), null, Long.toString(v));
+                    sample(out, name + "_total", row.group(), null, Long.toString(Exposition.totals(row.value())[0]));
                 }
                 break;
             case RATIO:
-                header(out, name + "_numerator", "counter", null, help + ": numerator");
+                header(out, claim(claimed, d, name + "_numerator", "counter"), "counter", null, help + ": numerator");
                 r.rows().forEach(row -> sample(out, name + "_numerator_total", row.group(), null,
-                        Long.toString(((Value.Ratio) row.value()).numerator())));
-                header(out, name + "_denominator", "counter", null, help + ": denominator");
+                        Long.toString(Exposition.totals(row.value())[0])));
+                header(out, claim(claimed, d, name + "_denominator", "counter"), "counter", null,
+                        help + ": denominator");
                 r.rows().forEach(row -> sample(out, name + "_denominator_total", row.group(), null,
-                        Long.toString(((Value.Ratio) row.value()).denominator())));
-                header(out, name, "gauge", null, help);
+                        Long.toString(Exposition.totals(row.value())[1])));
+                header(out, claim(claimed, d, name, "gauge"), "gauge", null, help);
                 r.rows().forEach(row -> gauge(out, name, row.group(), row.value().value()));
                 break;
             case DISTRIBUTION:
-                header(out, name, "summary", unit, help);
+                header(out, claim(claimed, d, name, "summary"), "summary", unit, help);
                 for (Row row : r.rows()) {
                     Value.Distribution v = (Value.Distribution) row.value();
                     if (v.count() > 0) {
@@ -110,15 +129,32 @@ public final class OpenMetricsText {
                             Long.toString(v.count() == 0 ? 0 : Math.round(v.mean() * v.count())));
                 }
                 break;
-            case DISTINCT:
-            case GAUGE:
-            case DERIVED:
-                header(out, name, "gauge", unit, help);
+            default:
+                header(out, claim(claimed, d, name, "gauge"), "gauge", unit, help);
                 r.rows().forEach(row -> gauge(out, name, row.group(), row.value().value()));
                 break;
-            default:
-                break;
         }
+    }
+
+    /**
+     * Claims a family's name and the sample names its type adds, so that two metrics whose names
+     * meet (a ratio {@code x} and a count {@code x_numerator}, a count {@code a} and a gauge
+     * {@code a_total}) are refused rather than written as text no parser accepts.
+     */
+    private static String claim(Map<String, String> claimed, MetricDefinition<?> d, String family, String type) {
+        List<String> suffixes = switch (type) {
+            case "counter" -> List.of("", "_total", "_created");
+            case "summary" -> List.of("", "_count", "_sum", "_created");
+            default -> List.of("");
+        };
+        for (String suffix : suffixes) {
+            String other = claimed.putIfAbsent(family + suffix, d.name());
+            if (other != null) {
+                throw new IllegalArgumentException("metrics " + other + " and " + d.name() + " would both write "
+                        + family + suffix + "; leave one out or rename it");
+            }
+        }
+        return family;
     }
 
     private static void gauge(StringBuilder out, String name, Map<String, String> labels, OptionalDouble v) {
@@ -152,16 +188,6 @@ public final class OpenMetricsText {
             out.append('}');
         }
         out.append(' ').append(value).append('\n');
-    }
-
-    private static String unit(Unit u) {
-        if (u == Unit.MILLISECONDS) {
-            return "milliseconds";
-        }
-        if (u == Unit.MICROSECONDS) {
-            return "microseconds";
-        }
-        return null;
     }
 
     static String number(double v) {

@@ -125,6 +125,17 @@ class OpenMetricsTextTest {
     }
 
     @Test
+    void aDistributionWithADimensionNamedQuantileIsRefusedByName() {
+        DistributionMetric wait = world.registry.register(MetricDefinition.distribution("queue_wait").unit(Unit.MILLISECONDS)
+                .description("Wait by queue quantile").dimensions(Dimension.open("quantile", 4)).build());
+        wait.record(wait.series("top"), 5, at(WEEK, 1));
+
+        assertThatThrownBy(() -> OpenMetricsText.render(world.registry, THIS_WEEK, List.of("queue_wait")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queue_wait")
+                .hasMessageContaining("quantile label");
+    }
+
+    @Test
     void theValidatorRejectsBrokenText() {
         assertThatThrownBy(() -> OpenMetricsParser.parse("# TYPE a counter\na_total 1\n"))
                 .hasMessageContaining("EOF");
