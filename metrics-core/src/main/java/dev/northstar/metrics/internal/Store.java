@@ -29,8 +29,10 @@ import java.util.function.Consumer;
  * later under a real clock). A writer holds a page reference only for the duration of one record,
  * nanoseconds; to lose a write it would have to stall between finding the page and writing to
  * it for longer than a whole grain. Writers never lock; the structure lock only orders page
- * installation and retirement against readers, who therefore never see a page both as fine
- * detail and inside its day.
+ * installation and retirement. Readers hold it only to list pages, copy them after releasing
+ * it, and list and copy again if a compaction started meanwhile ({@link Pages#compactedSince}),
+ * so they never see a page both as fine detail and inside its day, and a snapshot that takes
+ * milliseconds to copy never holds up a writer opening the next bucket.
  */
 public final class Store {
     private final TimeGrid grid;
@@ -47,6 +49,8 @@ public final class Store {
     private final List<Page> retiring = new ArrayList<>();
     private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
     private volatile Page current = Page.none();
+    /** Compactions started so far; incremented under the write lock before a merge writes anything. */
+    private volatile long compactions;
     /** The clock's now at the last slow path, plus the future skew: a later event is re-checked. */
     private volatile long acceptUntil = Long.MIN_VALUE;
     private volatile Page lastDay = Page.none();
@@ -224,6 +228,9 @@ public final class Store {
             // only late events of other hours have been recorded since.)
             current = Page.none();
         }
+        if (!retiring.isEmpty()) {
+            compactions++; // before any day is written: a reader copying meanwhile will see it and retry
+        }
         for (Page old : retiring) {
             Page day = dayPageLocked(old.epochDay);
             if (day != null) {
@@ -252,21 +259,47 @@ public final class Store {
     }
 
     /**
-     * Visits, under the structure lock, every page that holds data of a bucket overlapping
-     * {@code [from, to)}: fine pages in the ring and retiring, and day pages.
+     * Every page that holds data of a bucket overlapping {@code [from, to)}: fine pages in the ring
+     * and retiring, and day pages, listed under the structure lock (microseconds, so a writer
+     * installing a page hardly waits) and copied by the caller after it is released. A copy is
+     * consistent only if no compaction ran meanwhile (a page merged into its day could otherwise
+     * be counted twice or half): check {@link Pages#compactedSince} after copying, and list again
+     * if it did. Compactions run once per grain, so a retry is rare.
      */
-    public void pages(long from, long to, Consumer<Page> visitor) {
+    public Pages pages(long from, long to) {
+        List<Page> out = new ArrayList<>();
         structure.readLock().lock();
         try {
-            visit(fine, from, to, visitor);
+            visit(fine, from, to, out::add);
             for (Page p : retiring) {
                 if (p.start < to && p.end() > from) {
-                    visitor.accept(p);
+                    out.add(p);
                 }
             }
-            visit(days, from, to, visitor);
+            visit(days, from, to, out::add);
+            return new Pages(out, compactions);
         } finally {
             structure.readLock().unlock();
+        }
+    }
+
+    /** Pages listed at one instant of the structure, and the compaction count at that instant. */
+    public final class Pages {
+        private final List<Page> pages;
+        private final long compactionsAtListing;
+
+        private Pages(List<Page> pages, long compactionsAtListing) {
+            this.pages = List.copyOf(pages);
+            this.compactionsAtListing = compactionsAtListing;
+        }
+
+        public List<Page> list() {
+            return pages;
+        }
+
+        /** Whether a compaction started since the listing: then copies of the pages may disagree. */
+        public boolean compactedSince() {
+            return compactions != compactionsAtListing;
         }
     }
 

@@ -244,19 +244,24 @@ public final class MetricRegistry {
             }
             wanted.add(m);
         }
-        Map<String, List<SeriesCells>> buckets = new HashMap<>();
         long takenAt = store.clock().millis();
-        store.pages(fromMillis, toMillis, page -> {
-            for (Metric m : wanted) {
-                Cells cells = page.cellsIfPresent(m.id);
-                if (cells != null) {
-                    SeriesCells sc = read(m, page, cells);
-                    if (!sc.series().isEmpty()) {
-                        buckets.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(sc);
+        Map<String, List<SeriesCells>> buckets;
+        Store.Pages pages;
+        do { // copied outside the store's lock; again if a compaction moved data meanwhile
+            pages = store.pages(fromMillis, toMillis);
+            buckets = new HashMap<>();
+            for (Page page : pages.list()) {
+                for (Metric m : wanted) {
+                    Cells cells = page.cellsIfPresent(m.id);
+                    if (cells != null) {
+                        SeriesCells sc = read(m, page, cells);
+                        if (!sc.series().isEmpty()) {
+                            buckets.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(sc);
+                        }
                     }
                 }
             }
-        });
+        } while (pages.compactedSince());
         Map<String, Snapshot.MetricData> data = new LinkedHashMap<>();
         for (Metric m : wanted) {
             data.put(m.name(), new Snapshot.MetricData(m.definition(), buckets.getOrDefault(m.name(), List.of())));
