@@ -1,7 +1,6 @@
 package dev.northstar.metrics.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -27,8 +26,8 @@ public final class SeriesIndex {
     private final int capacity;
     private final int limit;
     private final boolean dense;
-    private final AtomicLongArray tableKeys;
-    private final AtomicIntegerArray tableSlots;
+    /** Entry {@code h} is {@code table[2h]}, its key + 1 (0: empty), and {@code table[2h + 1]}, its slot + 1. */
+    private final AtomicLongArray table;
     private final AtomicLongArray slotKeys;
     private final AtomicInteger used = new AtomicInteger();
     private final LongAdder folded = new LongAdder();
@@ -44,17 +43,15 @@ public final class SeriesIndex {
         this.limit = seriesLimit;
         if (dense) {
             capacity = (int) product;
-            tableKeys = null;
-            tableSlots = null;
+            table = null;
             slotKeys = null;
             mask = 0;
         } else {
             capacity = seriesLimit + 1;
-            int table = Integer.highestOneBit(Math.max(2, seriesLimit * 2 - 1)) << 1;
-            tableKeys = new AtomicLongArray(table);
-            tableSlots = new AtomicIntegerArray(table);
+            int entries = Integer.highestOneBit(Math.max(2, seriesLimit * 2 - 1)) << 1;
+            this.table = new AtomicLongArray(2 * entries); // key beside slot: one cache line per probe
             slotKeys = new AtomicLongArray(seriesLimit);
-            mask = table - 1;
+            mask = entries - 1;
         }
     }
 
@@ -108,7 +105,7 @@ public final class SeriesIndex {
         long stored = key + 1; // 0 marks an empty entry
         int h = (int) ((stored * 0x9E3779B97F4A7C15L) >>> 33) & mask;
         while (true) {
-            long k = tableKeys.get(h);
+            long k = table.get(2 * h);
             if (k == stored) {
                 return published(h);
             }
@@ -116,21 +113,21 @@ public final class SeriesIndex {
                 if (used.get() >= limit) {
                     // Every slot below the limit went to a key claimed before now, so a claim of
                     // ours since we read this entry empty would show here now: look again.
-                    if (tableKeys.get(h) != 0) {
+                    if (table.get(2 * h) != 0) {
                         continue;
                     }
                     folded.increment();
                     return limit;
                 }
-                if (tableKeys.compareAndSet(h, 0, stored)) {
+                if (table.compareAndSet(2 * h, 0, stored)) {
                     int slot = used.getAndIncrement();
                     if (slot >= limit) {
-                        tableSlots.set(h, limit + 1);
+                        table.set(2 * h + 1, limit + 1);
                         folded.increment();
                         return limit;
                     }
                     slotKeys.set(slot, key);
-                    tableSlots.set(h, slot + 1);
+                    table.set(2 * h + 1, slot + 1);
                     return slot;
                 }
                 continue; // lost the race for this entry: look at what won
@@ -141,7 +138,7 @@ public final class SeriesIndex {
 
     private int published(int h) {
         int s;
-        while ((s = tableSlots.get(h)) == 0) {
+        while ((s = (int) table.get(2 * h + 1)) == 0) {
             Thread.onSpinWait();
         }
         if (s == limit + 1) {
