@@ -5,11 +5,19 @@ Standard library only. Usage:
 
     table.py [--readme README.md] [--sources DIR] [--footprint footprint.json]
              [--meta meta.json] results-1t.json [results-2t.json ...]
+    table.py --query --data query-data.json [--meta query-meta.json]
+             [--compare LABEL=other.json ...] [--readme README.md] query.json
 
 Prints the tables; with --readme also rewrites the README sections between
 <!-- table:NAME:begin --> and <!-- table:NAME:end --> (NAME is jmh, targets or
-footprint); with --sources also rewrites the results block of each benchmark
-class's javadoc, between <!-- results:begin --> and <!-- results:end -->.
+footprint; with --query, query-machine, query-data and query); with --sources
+also rewrites the results block of each benchmark class's javadoc, between
+<!-- results:begin --> and <!-- results:end -->.
+
+The hot-path tables hold ns/op results only; --query renders the query side
+(SnapshotBenchmark, ms/op, one row per benchmark and parameter) with the cost
+per series taken from the data set's description (PaymentsInstance's JSON),
+and, for each --compare, that run's score and its ratio to this one.
 
 Within a class, the method whose name starts with "raw" is the baseline: every
 other method is compared with it at the same thread count. The ratio's error is
@@ -50,7 +58,7 @@ def load(paths):
                 pm = r["primaryMetric"]
                 alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
                 rows.append({
-                    "class": cls, "method": method, "threads": r["threads"],
+                    "class": cls, "method": method, "threads": r["threads"], "params": r.get("params", {}),
                     "score": pm["score"], "error": pm["scoreError"], "unit": pm["scoreUnit"],
                     "alloc": alloc["score"] if alloc else None,
                     "alloc_error": alloc["scoreError"] if alloc else None,
@@ -200,6 +208,9 @@ def machine(rows, meta):
     if meta:
         parts.append("%s CPU(s) (`nproc`), load average %s before and %s after the run, %s" % (
             meta.get("nproc"), meta.get("load_before"), meta.get("load_after"), meta.get("date")))
+        if meta.get("load_during"):
+            parts.append("1-minute load average during the run (sampled every %s s): %s" % (
+                meta.get("load_interval", "?"), meta["load_during"]))
     parts.append("%s %s (JDK %s)" % (r.get("vmName"), r.get("vmVersion"), r.get("jdkVersion")))
     parts.append("JMH %s: %d fork(s), %d × %s warm-up, %d × %s measurement, mode avgt, `-prof gc`%s" % (
         r.get("jmhVersion"), r.get("forks"), r.get("warmupIterations"), r.get("warmupTime"),
@@ -222,6 +233,73 @@ def footprint_table(path):
     out.append("")
     out.append("Measured with %d series per metric, %d stripes on this machine, %s." % (
         data["series"], data["stripes"], data.get("java", "")))
+    return "\n".join(out)
+
+
+def query_key(r):
+    return (r["class"], r["method"], tuple(sorted(r["params"].items())))
+
+
+def fmt_bytes(b):
+    if b is None:
+        return "n/a"
+    for unit, size in (("MB", 1e6), ("KB", 1e3)):
+        if b >= size:
+            return "%.1f %s" % (b / size, unit)
+    return "%.0f B" % b
+
+
+def query_table(rows, data, compares):
+    """The query side: time and allocation per operation and per series, and each compared run."""
+    series = data["series"]
+    head = "| benchmark | days | ms/op | ± error | allocated / op | µs / series | allocated / series |"
+    align = "|---|---:|---:|---:|---:|---:|---:|"
+    for label, _ in compares:
+        head += " %s: ms/op | %s ÷ this run |" % (label, label)
+        align += "---:|---:|"
+    out = [head, align]
+    for r in sorted(rows, key=lambda r: (r["method"], int(r["params"].get("days", 0)))):
+        if r["unit"] != "ms/op":
+            raise SystemExit("query results must be in ms/op, %s.%s is in %s" % (r["class"], r["method"], r["unit"]))
+        line = "| %s | %s | %.3f | %.3f | %s | %.2f | %s |" % (
+            r["method"], r["params"].get("days", ""), r["score"], error_or_zero(r["error"]), fmt_bytes(r["alloc"]),
+            r["score"] * 1000 / series, fmt_bytes(r["alloc"] / series if r["alloc"] is not None else None))
+        for _, other in compares:
+            o = other.get(query_key(r))
+            if o:
+                q, e = ratio(o, r)
+                line += " %.3f ± %.3f | %.2f× ± %.2f |" % (o["score"], error_or_zero(o["error"]), q, e)
+            else:
+                line += " n/a | n/a |"
+        out.append(line)
+    return "\n".join(out)
+
+
+def query_data_table(data):
+    """What the data set holds: cells and encoded bytes, in total and per metric kind."""
+    out = ["| days | metrics | cells (series × days) | encoded snapshot | bytes / series | bytes / cell |",
+           "|---:|---:|---:|---:|---:|---:|"]
+    for s in data["sets"]:
+        out.append("| %d | %d | {:,} | {:,} B | {:,.1f} | {:,.1f} |".format(
+            s["cells"], s["encodedBytes"], s["encodedBytes"] / data["series"], s["encodedBytes"] / s["cells"])
+            % (s["days"], s["metrics"]))
+    out += ["", "Encoded bytes by metric kind (each kind's metrics encoded alone, so each row also carries the "
+            "48-byte snapshot header):", ""]
+    days = [s["days"] for s in data["sets"]]
+    out.append("| kind | metrics | series per day | " + " | ".join(
+        "%d day(s): bytes | B / cell" % d for d in days) + " |")
+    out.append("|---|---:|---:|" + "---:|---:|" * len(days))
+    kinds = {}
+    for s in data["sets"]:
+        for k in s["kinds"]:
+            kinds.setdefault(k["kind"], {"metrics": k["metrics"], "series": k["series"]})[s["days"]] = k["encodedBytes"]
+    for kind, k in kinds.items():
+        cells = []
+        for d in days:
+            b = k.get(d)
+            cells.append("{:,}".format(b) if b is not None else "n/a")
+            cells.append("{:,.1f}".format(b / (k["series"] * d)) if b is not None and k["series"] else "–")
+        out.append("| %s | %d | {:,} | %s |".format(k["series"]) % (kind, k["metrics"], " | ".join(cells)))
     return "\n".join(out)
 
 
@@ -255,6 +333,10 @@ def main():
     p.add_argument("--footprint")
     p.add_argument("--readme")
     p.add_argument("--sources")
+    p.add_argument("--query", action="store_true", help="render the query side (SnapshotBenchmark)")
+    p.add_argument("--data", help="with --query: the data set's description, from PaymentsInstance")
+    p.add_argument("--compare", action="append", default=[], metavar="LABEL=JSON",
+                   help="with --query: another run of the same benchmarks to compare with (repeatable)")
     a = p.parse_args()
     rows = load(a.results)
     if not rows:
@@ -263,8 +345,22 @@ def main():
     if a.meta and os.path.exists(a.meta):
         with open(a.meta) as f:
             meta = json.load(f)
-    sections = {"machine": machine(rows, meta), "jmh": jmh_table(rows), "targets": targets_table(rows)}
-    if a.footprint:
+    if a.query:
+        if not a.data:
+            raise SystemExit("--query needs --data")
+        with open(a.data) as f:
+            data = json.load(f)
+        compares = []
+        for c in a.compare:
+            label, _, path = c.partition("=")
+            compares.append((label, {query_key(r): r for r in load([path])}))
+        sections = {"query-machine": machine(rows, meta), "query-data": query_data_table(data),
+                    "query": query_table(rows, data, compares)}
+    else:
+        # the hot-path tables are in ns/op: query-side and report-level suites have their own
+        rows = [r for r in rows if r["unit"] == "ns/op"]
+        sections = {"machine": machine(rows, meta), "jmh": jmh_table(rows), "targets": targets_table(rows)}
+    if a.footprint and not a.query:
         sections["footprint"] = footprint_table(a.footprint)
     for name, body in sections.items():
         print("## " + name + "\n\n" + body + "\n")
@@ -275,7 +371,7 @@ def main():
             text = replace_section(text, name, body)
         with open(a.readme, "w") as f:
             f.write(text)
-    if a.sources:
+    if a.sources and not a.query:
         source = ", ".join(os.path.basename(x) for x in a.results)
         update_sources(a.sources, rows, "generated by benchmarks/scripts/table.py from results/" + source)
 
