@@ -55,15 +55,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *       channel (96 histograms per day merged into 6).
  * </ul>
  *
- * <p>Run: {@code benchmarks/scripts/run.sh query} (this class, one thread, {@code -prof gc};
- * renders the README's query-side table). Results: {@code benchmarks/README.md}, "Query side".
+ * <p>Run: {@code benchmarks/scripts/run.sh query} (this class, one thread, {@code -prof gc},
+ * a fixed 2 GB heap; renders the README's query-side tables). Results: {@code benchmarks/README.md},
+ * "Query side".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"}) // a fixed heap: the live set is about 220 MB
 public class SnapshotBenchmark {
     /** Days of data per series: one day bucket each, or a week of them. */
     @Param({"1", "7"})
