@@ -82,7 +82,19 @@ public sealed interface Cell {
 
         /** Wraps a copy of {@code histogram}. */
         public Distribution(Histogram histogram) {
-            this.histogram = histogram.copy();
+            this(histogram, true);
+        }
+
+        private Distribution(Histogram histogram, boolean copy) {
+            this.histogram = copy ? histogram.copy() : histogram;
+        }
+
+        /**
+         * Wraps {@code fresh} itself: for a histogram this package has just built (a merge, a
+         * decode) and keeps no other reference to, where a copy would only double the work.
+         */
+        static Distribution adopt(Histogram fresh) {
+            return new Distribution(fresh, false);
         }
 
         /** A copy of the histogram. */
@@ -93,7 +105,7 @@ public sealed interface Cell {
         @Override public Cell merge(Cell other) {
             Histogram sum = histogram.copy();
             sum.add(((Distribution) other).histogram);
-            return new Distribution(sum);
+            return adopt(sum);
         }
 
         @Override public boolean equals(Object o) {
@@ -115,7 +127,16 @@ public sealed interface Cell {
 
         /** Wraps a copy of {@code sketch}. */
         public Hll(HllSketch sketch) {
-            this.sketch = sketch.copy();
+            this(sketch, true);
+        }
+
+        private Hll(HllSketch sketch, boolean copy) {
+            this.sketch = copy ? sketch.copy() : sketch;
+        }
+
+        /** Wraps {@code fresh} itself, as {@link Distribution#adopt} does. */
+        static Hll adopt(HllSketch fresh) {
+            return new Hll(fresh, false);
         }
 
         /** A copy of the sketch. */
@@ -128,7 +149,7 @@ public sealed interface Cell {
             Union union = new Union(Math.max(sketch.getLgConfigK(), o.getLgConfigK()));
             union.update(sketch);
             union.update(o);
-            return new Hll(union.getResult(TgtHllType.HLL_8));
+            return adopt(union.getResult(TgtHllType.HLL_8)); // a new sketch, not the union's state
         }
 
         /** Equal when both sketches hold the same state, whatever order their ids arrived in. */

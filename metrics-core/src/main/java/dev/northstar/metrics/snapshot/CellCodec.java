@@ -1,12 +1,14 @@
 package dev.northstar.metrics.snapshot;
 
 import dev.northstar.metrics.definition.MetricDefinition;
+import dev.northstar.metrics.definition.MetricKind;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.HdrHistogram.Histogram;
@@ -51,6 +53,10 @@ final class CellCodec {
     /** DataSketches Theta: serialization version and family of a compact sketch. */
     private static final int THETA_SER_VER = 3;
     private static final int THETA_FAMILY_COMPACT = 3;
+
+    /** "a count value", "a sum value"...: what a long column is called in a refusal, built once. */
+    private static final String[] VALUE_NAMES = Arrays.stream(MetricKind.values())
+            .map(k -> "a " + k.name().toLowerCase(Locale.ROOT) + " value").toArray(String[]::new);
 
     private CellCodec() {
     }
@@ -199,9 +205,9 @@ final class CellCodec {
                 long[] columns = new long[columns(d)];
                 for (int i = 0; i < columns.length; i++) {
                     int at = in.position();
-                    columns[i] = in.varint("a " + d.kind().name().toLowerCase() + " value");
+                    columns[i] = in.varint(VALUE_NAMES[d.kind().ordinal()]);
                     if (columns[i] < 0) {
-                        throw in.malformed(at, "a " + d.kind().name().toLowerCase() + " value of metric "
+                        throw in.malformed(at, VALUE_NAMES[d.kind().ordinal()] + " of metric "
                                 + d.name() + " is negative (" + columns[i] + ")");
                     }
                 }
@@ -213,9 +219,9 @@ final class CellCodec {
                 return new Cell.Gauge(value, in.fixed64("a gauge time"));
             }
             case HISTOGRAM:
-                return new Cell.Distribution(histogram(d, in));
+                return Cell.Distribution.adopt(histogram(d, in));
             case HLL:
-                return new Cell.Hll(hll(d, in));
+                return Cell.Hll.adopt(hll(d, in));
             case THETA: {
                 List<CompactSketch> columns = new ArrayList<>();
                 for (int i = 0; i < columns(d); i++) {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -355,7 +356,8 @@ public final class SnapshotCodec {
     private static Map<List<String>, Cell> readSeries(SnapshotInput in, MetricDefinition<?> d) {
         List<Dimension<?>> dims = d.dimensions();
         int count = in.count("series count", 2);
-        Map<List<String>, Cell> series = new TreeMap<>(SeriesCells::compareLabels);
+        // in label order: checked below, so a LinkedHashMap keeps it and SeriesCells need not sort
+        Map<List<String>, Cell> series = new LinkedHashMap<>();
         List<String> previous = null;
         for (int i = 0; i < count; i++) {
             int at = in.position();

@@ -167,12 +167,24 @@ final class SnapshotInput {
         int n = count(what + " length", 1);
         int start = pos;
         pos += n;
+        if (ascii(start, n)) { // valid UTF-8 as it stands, and decoded by the JDK's fast path
+            return new String(bytes, start, n, StandardCharsets.US_ASCII);
+        }
         try {
             CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(bytes, start, n));
             return chars.toString();
         } catch (CharacterCodingException e) {
             throw malformed(at, what + " is not valid UTF-8");
         }
+    }
+
+    private boolean ascii(int start, int n) {
+        for (int i = start; i < start + n; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Refuses bytes left over after the snapshot. */

@@ -68,6 +68,10 @@ final class SnapshotOutput {
      *                                  silently change the string)
      */
     void string(String s, String what) {
+        if (!hasSurrogates(s)) { // then UTF-8 has one form, and the JDK's fast path writes it
+            blob(s.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         ByteBuffer encoded;
         try {
             encoded = utf8.reset().encode(CharBuffer.wrap(s));
@@ -78,6 +82,15 @@ final class SnapshotOutput {
         byte[] b = new byte[encoded.remaining()];
         encoded.get(b);
         blob(b);
+    }
+
+    private static boolean hasSurrogates(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     byte[] toByteArray() {

@@ -608,6 +608,33 @@ class SnapshotCodecTest {
     }
 
     @Test
+    void labelsBeyondAsciiAreWrittenAsUtf8AndReadBack() {
+        OpenDimension region = Dimension.open("region", 10);
+        ManualClock clock = new ManualClock(java.time.Instant.ofEpochMilli(T0));
+        MetricRegistry registry = MetricRegistry.builder().zone(SHANGHAI).clock(clock).build();
+        CountMetric m = registry.register(MetricDefinition.count("regional_payments").description("By region")
+                .dimensions(region).build());
+        for (String r : List.of("east", "广东", "Zürich", "shop\uD83D\uDE00")) {
+            m.increment(m.series(r));
+        }
+        Snapshot s = registry.snapshot();
+        byte[] bytes = SnapshotCodec.encode(s);
+
+        assertThat(SnapshotCodec.decode(bytes, s.definitions())).isEqualTo(s);
+        byte[] label = new SnapshotBytes().string("广东").build();
+        assertThat(label).hasSize(1 + 6); // length, then the two characters' three UTF-8 bytes each
+        assertThat(java.util.Collections.indexOfSubList(toList(bytes), toList(label))).isPositive();
+    }
+
+    private static List<Byte> toList(byte[] bytes) {
+        List<Byte> out = new java.util.ArrayList<>();
+        for (byte b : bytes) {
+            out.add(b);
+        }
+        return out;
+    }
+
+    @Test
     void anOpenValueWithAnUnpairedSurrogateIsRecordedAsUnknownSoTheSnapshotEncodes() {
         OpenDimension merchant = Dimension.open("merchant", 10);
         assertThat(merchant.code("shop\uD800")).isEqualTo(merchant.unknownCode());
