@@ -10,7 +10,8 @@
 #
 # query: the query side (SnapshotBenchmark) at one thread, about 4 minutes on 2 cores; writes
 # results/query.json, query-meta.json and query-data.json (what the data set holds, from
-# PaymentsInstance) and, without extra JMH args, regenerates the README's query-side tables.
+# PaymentsInstance) and, without extra JMH args, regenerates the README's query-side tables and the
+# results block in SnapshotBenchmark's javadoc.
 #
 # The 1-minute load average is sampled every 5 s while JMH runs and recorded in the meta file.
 # Environment: NAME (default: the profile) names the result files; JMH_FLAGS replaces the
@@ -27,7 +28,7 @@ threads=(1 2)
 case $profile in
   quick) flags=(-f 1 -wi 3 -w 1s -i 5 -r 1s) ;;   # about 7 minutes on 2 cores
   full)  flags=(-f 3 -wi 5 -w 1s -i 10 -r 1s) ;;  # about 35 minutes on 2 cores
-  query) flags=(-f 1 -wi 3 -w 1s -i 5 -r 1s); threads=(1) ;;  # about 4 minutes on 2 cores
+  query) flags=(-f 1 -wi 5 -w 2s -i 5 -r 1s); threads=(1) ;;  # about 4 minutes on 2 cores
   *) echo "usage: $0 quick|full|query [JMH args]" >&2; exit 2 ;;
 esac
 if [ -n "${JMH_FLAGS:-}" ]; then
@@ -78,7 +79,7 @@ META
 if [ "$profile" = query ]; then
   update=()
   if [ $# -eq 0 ] && [ "$name" = query ]; then
-    update=(--readme "$here/README.md")
+    update=(--readme "$here/README.md" --sources "$here/src/main/java/dev/northstar/benchmarks")
   fi
   python3 "$here/scripts/table.py" --query --data "$out/query-data.json" --meta "$out/$name-meta.json" \
     "${update[@]}" "$out/$name.json" | tee "$out/$name.md"

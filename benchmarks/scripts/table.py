@@ -6,7 +6,7 @@ Standard library only. Usage:
     table.py [--readme README.md] [--sources DIR] [--footprint footprint.json]
              [--meta meta.json] results-1t.json [results-2t.json ...]
     table.py --query --data query-data.json [--meta query-meta.json]
-             [--compare LABEL=other.json ...] [--readme README.md] query.json
+             [--compare LABEL=other.json ...] [--readme README.md] [--sources DIR] query.json
 
 Prints the tables; with --readme also rewrites the README sections between
 <!-- table:NAME:begin --> and <!-- table:NAME:end --> (NAME is jmh, targets or
@@ -252,27 +252,44 @@ def fmt_bytes(b):
 def query_table(rows, data, compares):
     """The query side: time and allocation per operation and per series, and each compared run."""
     series = data["series"]
-    head = "| benchmark | days | ms/op | ± error | allocated / op | µs / series | allocated / series |"
+    head = "| benchmark | days | ms/op | ± error | allocated / op | ns / series | allocated / series |"
     align = "|---|---:|---:|---:|---:|---:|---:|"
     for label, _ in compares:
-        head += " %s: ms/op | %s ÷ this run |" % (label, label)
+        head += " %s: ms/op, allocated / op | %s ÷ this run |" % (label, label)
         align += "---:|---:|"
     out = [head, align]
     for r in sorted(rows, key=lambda r: (r["method"], int(r["params"].get("days", 0)))):
         if r["unit"] != "ms/op":
             raise SystemExit("query results must be in ms/op, %s.%s is in %s" % (r["class"], r["method"], r["unit"]))
-        line = "| %s | %s | %.3f | %.3f | %s | %.2f | %s |" % (
+        ns = r["score"] * 1e6 / series
+        line = "| %s | %s | %.3f | %.3f | %s | %s | %s |" % (
             r["method"], r["params"].get("days", ""), r["score"], error_or_zero(r["error"]), fmt_bytes(r["alloc"]),
-            r["score"] * 1000 / series, fmt_bytes(r["alloc"] / series if r["alloc"] is not None else None))
+            "{:,.0f}".format(ns) if ns >= 100 else "%.1f" % ns,
+            fmt_bytes(r["alloc"] / series if r["alloc"] is not None else None))
         for _, other in compares:
             o = other.get(query_key(r))
             if o:
                 q, e = ratio(o, r)
-                line += " %.3f ± %.3f | %.2f× ± %.2f |" % (o["score"], error_or_zero(o["error"]), q, e)
+                line += " %.3f ± %.3f, %s | %.2f× ± %.2f |" % (o["score"], error_or_zero(o["error"]),
+                                                             fmt_bytes(o["alloc"]), q, e)
             else:
                 line += " n/a | n/a |"
         out.append(line)
     return "\n".join(out)
+
+
+def run_summary(rows, path):
+    """One line on a compared run: its settings and, from its meta file if there is one, its load."""
+    r = rows[0]["raw"]
+    out = "%d fork(s), %d × %s warm-up, %d × %s measurement" % (
+        r.get("forks"), r.get("warmupIterations"), r.get("warmupTime"), r.get("measurementIterations"),
+        r.get("measurementTime"))
+    meta_path = re.sub(r"\.json$", "-meta.json", path)
+    if os.path.exists(meta_path):
+        with open(meta_path) as f:
+            meta = json.load(f)
+        out += ", %s, load average during the run %s" % (meta.get("date"), meta.get("load_during", "not sampled"))
+    return out + " (`%s`)" % os.path.basename(path)
 
 
 def query_data_table(data):
@@ -310,7 +327,15 @@ def replace_section(text, name, body):
     return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
 
 
-def update_sources(directory, rows, source_json):
+def query_javadoc_block(rows, cls):
+    lines = []
+    for r in sorted((r for r in rows if r["class"] == cls), key=lambda r: (r["method"], int(r["params"].get("days", 0)))):
+        lines.append("%-26s days %s  %8.3f ± %6.3f ms/op, %s/op" % (
+            r["method"], r["params"].get("days", "?"), r["score"], error_or_zero(r["error"]), fmt_bytes(r["alloc"])))
+    return lines
+
+
+def update_sources(directory, rows, source_json, block_of=javadoc_block):
     for cls in sorted({r["class"] for r in rows}):
         path = os.path.join(directory, cls + ".java")
         if not os.path.exists(path):
@@ -318,7 +343,7 @@ def update_sources(directory, rows, source_json):
         with open(path) as f:
             text = f.read()
         block = " * <!-- results:begin -->\n * <pre>\n" + "".join(
-            " * " + line.replace("&", "&amp;").replace("<", "&lt;") + "\n" for line in javadoc_block(rows, cls)) \
+            " * " + line.replace("&", "&amp;").replace("<", "&lt;") + "\n" for line in block_of(rows, cls)) \
             + " * </pre>\n * (" + source_json + ")\n * <!-- results:end -->"
         new = re.sub(r" \* <!-- results:begin -->.*? \* <!-- results:end -->", lambda m: block, text, flags=re.S)
         if new != text:
@@ -351,10 +376,13 @@ def main():
         with open(a.data) as f:
             data = json.load(f)
         compares = []
+        runs = machine(rows, meta)
         for c in a.compare:
             label, _, path = c.partition("=")
-            compares.append((label, {query_key(r): r for r in load([path])}))
-        sections = {"query-machine": machine(rows, meta), "query-data": query_data_table(data),
+            other = load([path])
+            compares.append((label, {query_key(r): r for r in other}))
+            runs += "\n- %s: %s" % (label, run_summary(other, path))
+        sections = {"query-machine": runs, "query-data": query_data_table(data),
                     "query": query_table(rows, data, compares)}
     else:
         # the hot-path tables are in ns/op: query-side and report-level suites have their own
@@ -371,9 +399,10 @@ def main():
             text = replace_section(text, name, body)
         with open(a.readme, "w") as f:
             f.write(text)
-    if a.sources and not a.query:
+    if a.sources:
         source = ", ".join(os.path.basename(x) for x in a.results)
-        update_sources(a.sources, rows, "generated by benchmarks/scripts/table.py from results/" + source)
+        update_sources(a.sources, rows, "generated by benchmarks/scripts/table.py from results/" + source,
+                       query_javadoc_block if a.query else javadoc_block)
 
 
 if __name__ == "__main__":
