@@ -27,7 +27,7 @@ out=$here/results
 threads=(1 2)
 case $profile in
   quick) flags=(-f 1 -wi 3 -w 1s -i 5 -r 1s) ;;   # about 7 minutes on 2 cores
-  full)  flags=(-f 3 -wi 5 -w 1s -i 10 -r 1s) ;;  # about 35 minutes on 2 cores
+  full)  flags=(-f 3 -wi 5 -w 1s -i 10 -r 1s) ;;  # about 40 minutes on 2 cores
   query) flags=(-f 1 -wi 5 -w 2s -i 5 -r 1s); threads=(1) ;;  # about 4 minutes on 2 cores
   *) echo "usage: $0 quick|full|query [JMH args]" >&2; exit 2 ;;
 esac
@@ -64,7 +64,7 @@ else
   # without a filter, the hot-path suites the README's tables are about (the jar also holds the
   # peer suite, run by run-peers.sh, and the report-level and query-side suites)
   suites=()
-  [ $# -eq 0 ] && suites=('^dev.northstar.benchmarks.(Count|Distinct|Distribution|EnumDimensions|Ratio|Sum)Benchmark.')
+  [ $# -eq 0 ] && suites=('^dev.northstar.benchmarks.(Count|Distinct|Distribution|EnumDimensions|Ratio|Recorder|Sum)Benchmark.')
   for t in "${threads[@]}"; do
     jmh "${suites[@]}" "${flags[@]}" -t "$t" -prof gc -rf json -rff "$out/$name-${t}t.json" "$@"
   done

@@ -42,6 +42,10 @@ TARGETS = [
     ("DistributionBenchmark", "boundSeries", "within 1.5x of Recorder.recordValue", "ratio<=1.5,alloc0"),
     ("DistinctBenchmark", "seriesNumber", "1 thread within 1.5x of HllSketch.update(long)", "ratio1t<=1.5,alloc0"),
     ("DistinctBenchmark", "seriesNumber", "2-thread throughput >= 1.6x 1-thread", "scaling>=1.6"),
+    ("RecorderBenchmark", "paymentEventFullCatalog", "under 100 ns/op, 0 B/op (issue 4)", "ns<100,alloc0"),
+    ("RecorderBenchmark", "paymentEventFullCatalog", "2-thread throughput >= 1.6x 1-thread", "scaling>=1.6"),
+    ("RecorderBenchmark", "contentReadEventFullCatalog", "under 100 ns/op, 0 B/op (issue 5)", "ns<100,alloc0"),
+    ("RecorderBenchmark", "contentReadEventFullCatalog", "2-thread throughput >= 1.6x 1-thread", "scaling>=1.6"),
 ]
 ALLOC_ZERO = 0.01  # B/op under which JMH's gc.alloc.rate.norm is noise (it reports ~1e-3 for none)
 

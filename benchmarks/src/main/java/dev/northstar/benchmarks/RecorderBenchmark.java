@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.State;
  * loop is recording only. Run single-threaded and with {@code -t 2}, with {@code -prof gc}.
  *
  * <p>Targets (issues 4 and 5): under 100 ns/event, 0 B/op, 2-thread throughput at least 1.6 ×
- * single-thread. Results: see {@code benchmarks/README.md}.
+ * single-thread. Results on the machine described in {@code benchmarks/README.md}:
+ * <!-- results:begin -->
+ * <!-- results:end -->
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
