@@ -1,7 +1,8 @@
 package dev.northstar.metrics.internal;
 
 import dev.northstar.metrics.snapshot.Cell;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -28,13 +29,15 @@ public final class HllCells extends SketchCells<Union> {
 
     private final int lgK;
     private final int registerMask;
-    private final AtomicReferenceArray<byte[]> floors;
+    /** Per cell, null until HLL mode; read and published through {@link #FLOORS}. */
+    private final byte[][] floors;
+    private static final VarHandle FLOORS = MethodHandles.arrayElementVarHandle(byte[][].class);
 
     public HllCells(int capacity, int lgK) {
         super(capacity, 1);
         this.lgK = lgK;
         this.registerMask = (1 << lgK) - 1;
-        this.floors = new AtomicReferenceArray<>(capacity);
+        this.floors = new byte[capacity][];
     }
 
     @Override Union create() {
@@ -46,7 +49,7 @@ public final class HllCells extends SketchCells<Union> {
     }
 
     @Override boolean covered(int cell, long key) {
-        byte[] f = floors.getAcquire(cell);
+        byte[] f = (byte[]) FLOORS.getAcquire(floors, cell);
         if (f == null) {
             return false;
         }
@@ -57,13 +60,13 @@ public final class HllCells extends SketchCells<Union> {
 
     @Override void apply(Union sketch, int cell, long key) {
         SketchHash.hllUpdate(sketch, key); // sketch.update(id), without its per-call arrays
-        byte[] f = floors.getAcquire(cell);
+        byte[] f = (byte[]) FLOORS.getAcquire(floors, cell);
         if (f == null) {
             if (!SketchHash.hllKeysAreCoupons() || !SketchHash.hllRegisters(sketch)) {
                 return;
             }
-            floors.compareAndExchangeRelease(cell, null, new byte[Math.max(1, (registerMask + 1) >>> 1)]);
-            f = floors.getAcquire(cell);
+            FLOORS.compareAndExchangeRelease(floors, cell, (byte[]) null, new byte[Math.max(1, (registerMask + 1) >>> 1)]);
+            f = (byte[]) FLOORS.getAcquire(floors, cell);
         }
         int register = (int) key & registerMask;
         int value = Math.min((int) key >>> SketchHash.HLL_KEY_BITS, FLOOR_MAX);

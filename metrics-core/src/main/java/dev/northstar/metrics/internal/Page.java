@@ -1,6 +1,7 @@
 package dev.northstar.metrics.internal;
 
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * One time bucket of a registry — a fine bucket (an hour by default) or a calendar day — holding
@@ -20,7 +21,9 @@ public final class Page implements dev.northstar.metrics.registry.Bucket {
     public final long epochDay;
     /** The store the page belongs to: buckets of another registry are refused. */
     public final Store owner;
-    private final AtomicReferenceArray<Cells> cells;
+    /** Per metric id; read and published through {@link #CELLS} (a plain array: one load less than an atomic array's wrapper). */
+    private final Cells[] cells;
+    private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(Cells[].class);
 
     Page(Store owner, long start, long length, long index, boolean day, long epochDay, int maxMetrics) {
         this.owner = owner;
@@ -29,7 +32,7 @@ public final class Page implements dev.northstar.metrics.registry.Bucket {
         this.index = index;
         this.day = day;
         this.epochDay = epochDay;
-        this.cells = new AtomicReferenceArray<>(maxMetrics);
+        this.cells = new Cells[maxMetrics];
     }
 
     /** A placeholder that contains no instant, so the first record always takes the slow path. */
@@ -49,11 +52,11 @@ public final class Page implements dev.northstar.metrics.registry.Bucket {
 
     /** The cells of a metric, creating them with {@code factory} on first use. */
     public Cells cells(int metric, CellFactory factory) {
-        Cells c = cells.get(metric);
+        Cells c = (Cells) CELLS.getAcquire(cells, metric);
         if (c == null) {
             c = factory.create();
-            if (!cells.compareAndSet(metric, null, c)) {
-                c = cells.get(metric);
+            if (!CELLS.compareAndSet(cells, metric, null, c)) {
+                c = (Cells) CELLS.getAcquire(cells, metric);
             }
         }
         return c;
@@ -61,7 +64,7 @@ public final class Page implements dev.northstar.metrics.registry.Bucket {
 
     /** The cells of a metric, or null if it has no data in this bucket. */
     public Cells cellsIfPresent(int metric) {
-        return metric < cells.length() ? cells.get(metric) : null;
+        return metric < cells.length ? (Cells) CELLS.getAcquire(cells, metric) : null;
     }
 
     @Override public long startMillis() {
