@@ -52,7 +52,7 @@ public final class Page implements dev.northstar.metrics.registry.Bucket {
 
     /** The cells of a metric, creating them with {@code factory} on first use. */
     public Cells cells(int metric, CellFactory factory) {
-        Cells c = (Cells) CELLS.getAcquire(cells, metric);
+        Cells c = cells[metric]; // plain: every Cells class has only final fields, safe to read racily
         if (c == null) {
             c = factory.create();
             if (!CELLS.compareAndSet(cells, metric, null, c)) {
