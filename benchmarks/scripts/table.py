@@ -5,6 +5,8 @@ Standard library only. Usage:
 
     table.py [--readme README.md] [--sources DIR] [--footprint footprint.json]
              [--meta meta.json] results-1t.json [results-2t.json ...]
+
+A later results file overrides an earlier one's rows for the same benchmark and thread count.
     table.py --query --data query-data.json [--meta query-meta.json]
              [--compare LABEL=other.json ...] [--readme README.md] [--sources DIR] query.json
 
@@ -51,7 +53,9 @@ ALLOC_ZERO = 0.01  # B/op under which JMH's gc.alloc.rate.norm is noise (it repo
 
 
 def load(paths):
-    rows = []
+    """Rows of every file; a later file's row for the same benchmark, params and thread count
+    replaces an earlier one (a suite re-measured after a change, on top of a whole-profile run)."""
+    rows = {}
     for path in paths:
         with open(path) as f:
             for r in json.load(f):
@@ -61,14 +65,15 @@ def load(paths):
                 cls, method = name.rsplit(".", 1)
                 pm = r["primaryMetric"]
                 alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
-                rows.append({
+                key = (cls, method, r["threads"], json.dumps(r.get("params", {}), sort_keys=True))
+                rows[key] = ({
                     "class": cls, "method": method, "threads": r["threads"], "params": r.get("params", {}),
                     "score": pm["score"], "error": pm["scoreError"], "unit": pm["scoreUnit"],
                     "alloc": alloc["score"] if alloc else None,
                     "alloc_error": alloc["scoreError"] if alloc else None,
                     "raw": r,
                 })
-    return rows
+    return list(rows.values())
 
 
 def error_or_zero(e):
