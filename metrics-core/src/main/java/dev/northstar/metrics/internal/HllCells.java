@@ -29,7 +29,7 @@ public final class HllCells extends SketchCells<Union> {
 
     private final int lgK;
     private final int registerMask;
-    /** Per cell, null until HLL mode; read and published through {@link #FLOORS}. */
+    /** Per cell, null until HLL mode; published through {@link #FLOORS}, read plainly by {@link #covered}. */
     private final byte[][] floors;
     private static final VarHandle FLOORS = MethodHandles.arrayElementVarHandle(byte[][].class);
 

@@ -21,7 +21,7 @@ public final class Page implements dev.northstar.metrics.registry.Bucket {
     public final long epochDay;
     /** The store the page belongs to: buckets of another registry are refused. */
     public final Store owner;
-    /** Per metric id; read and published through {@link #CELLS} (a plain array: one load less than an atomic array's wrapper). */
+    /** Per metric id; published through {@link #CELLS}, read plainly on the record path (one load less than an atomic array). */
     private final Cells[] cells;
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(Cells[].class);
 
