@@ -50,14 +50,17 @@ public final class SketchHash {
     static final MethodHandle THETA_GADGET = thetaGadget();
     /** {@code (UpdateSketch, long) -> void}: {@code UpdateSketch.hashUpdate}, or null. */
     static final MethodHandle THETA_HASH_UPDATE = thetaHashUpdate();
+    /** Whether HLL unions are fed coupons through the package-private path. */
+    private static final boolean HLL_DIRECT = HLL_COUPON_UPDATE != null;
+    /** Whether Theta unions are fed hashes through the package-private path. */
+    private static final boolean THETA_DIRECT = THETA_GADGET != null && THETA_HASH_UPDATE != null;
 
     private SketchHash() {
     }
 
     /** Whether both sketch kinds take the allocation-free path. */
     public static boolean direct() {
-        return HLL_COUPON_UPDATE != null && HLL_CUR_MODE != null && HLL_MODE != null && THETA_GADGET != null
-                && THETA_HASH_UPDATE != null;
+        return HLL_DIRECT && HLL_CUR_MODE != null && HLL_MODE != null && THETA_DIRECT;
     }
 
     /**
@@ -65,17 +68,17 @@ public final class SketchHash {
      * {@link #hllUpdate}'s public fallback). Computed once per record, before any lock is taken.
      */
     static long hllKey(long id) {
-        return HLL_COUPON_UPDATE != null ? coupon(id) : id;
+        return HLL_DIRECT ? coupon(id) : id;
     }
 
     /** Whether {@link #hllKey} gives coupons, so a key says which register it can raise. */
     static boolean hllKeysAreCoupons() {
-        return HLL_COUPON_UPDATE != null;
+        return HLL_DIRECT;
     }
 
     /** Adds an {@link #hllKey} to an HLL union, as {@code union.update(id)} would. */
     static void hllUpdate(Union union, long key) {
-        if (HLL_COUPON_UPDATE == null) {
+        if (!HLL_DIRECT) {
             union.update(key);
             return;
         }
@@ -104,12 +107,12 @@ public final class SketchHash {
 
     /** What a Theta union is fed for an id: its hash on the direct path, else the id itself. */
     static long thetaKey(long id) {
-        return THETA_HASH_UPDATE != null && THETA_GADGET != null ? thetaHash(id) : id;
+        return THETA_DIRECT ? thetaHash(id) : id;
     }
 
     /** Adds a {@link #thetaKey} to a Theta union, as {@code union.update(id)} would. */
     static void thetaUpdate(org.apache.datasketches.theta.Union union, long key) {
-        if (THETA_GADGET == null || THETA_HASH_UPDATE == null) {
+        if (!THETA_DIRECT) {
             union.update(key);
             return;
         }
@@ -126,7 +129,7 @@ public final class SketchHash {
      * hashes.
      */
     static long thetaBound(org.apache.datasketches.theta.Union union) {
-        if (THETA_GADGET == null || THETA_HASH_UPDATE == null) {
+        if (!THETA_DIRECT) {
             return 0;
         }
         return gadget(union).getThetaLong();
@@ -192,9 +195,13 @@ public final class SketchHash {
         }
     }
 
+    private static Class<?> curModeClass() throws ClassNotFoundException {
+        return Class.forName("org.apache.datasketches.hll.CurMode");
+    }
+
     private static MethodHandle hllCurMode() {
         try {
-            Class<?> mode = Class.forName("org.apache.datasketches.hll.CurMode");
+            Class<?> mode = curModeClass();
             return MethodHandles.privateLookupIn(Union.class, MethodHandles.lookup())
                     .findVirtual(Union.class, "getCurMode", MethodType.methodType(mode))
                     .asType(MethodType.methodType(Object.class, Union.class));
@@ -205,7 +212,7 @@ public final class SketchHash {
 
     private static Object hllMode() {
         try {
-            for (Object mode : Class.forName("org.apache.datasketches.hll.CurMode").getEnumConstants()) {
+            for (Object mode : curModeClass().getEnumConstants()) {
                 if (((Enum<?>) mode).name().equals("HLL")) {
                     return mode;
                 }
