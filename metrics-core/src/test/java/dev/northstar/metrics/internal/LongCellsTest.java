@@ -1,0 +1,95 @@
+package dev.northstar.metrics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class LongCellsTest {
+    private static final int ADDS = 200_000;
+
+    @Test
+    void threadsOnOwnedAndSharedStripesTogetherAddUpExactlyAndARatioNeverReadsAboveOne() throws Exception {
+        // three writers per home stripe, all alive at once: at most one per home owns it, so the
+        // shared stripes are written too, and owned and shared writes meet in the same slot
+        int writers = 3 * Stripes.COUNT;
+        LongCells cells = new LongCells(2, 4);
+        CyclicBarrier start = new CyclicBarrier(writers + 2); // the writers, the reader and this thread
+        AtomicInteger owned = new AtomicInteger();
+        AtomicInteger shared = new AtomicInteger();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> impossible = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            threads.add(new Thread(() -> {
+                await(start);
+                (Stripes.writable() < Stripes.COUNT ? owned : shared).incrementAndGet();
+                for (int i = 0; i < ADDS; i++) {
+                    assertThat(cells.add(1, 2, 3)).isTrue(); // denominator first ...
+                    assertThat(cells.add(0, 2, 3)).isTrue(); // ... then numerator, as a ratio records
+                }
+            }));
+        }
+        Thread reader = new Thread(() -> {
+            await(start);
+            while (!done.get()) {
+                long numerator = cells.sum(0, 2);
+                long denominator = cells.sum(1, 2);
+                if (numerator > denominator) {
+                    impossible.compareAndSet(null, numerator + " > " + denominator);
+                }
+            }
+        });
+        threads.forEach(Thread::start);
+        reader.start();
+        await(start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        done.set(true);
+        reader.join();
+
+        assertThat(impossible.get()).as("a read with the numerator above the denominator").isNull();
+        assertThat(owned.get()).as("writers that owned their stripe").isBetween(1, Stripes.COUNT);
+        assertThat(shared.get()).as("writers that shared one").isGreaterThanOrEqualTo(writers - Stripes.COUNT);
+        assertThat(cells.sum(0, 2)).isEqualTo(3L * ADDS * writers);
+        assertThat(cells.sum(1, 2)).isEqualTo(3L * ADDS * writers);
+        assertThat(cells.sum(0, 1)).isZero();
+        assertThat(cells.sum(0, 3)).isZero();
+    }
+
+    @Test
+    void anAddThatWouldOverflowItsStripeIsRefusedAndChangesNothing() throws Exception {
+        LongCells cells = new LongCells(1, 1);
+        // on an owned stripe (the test thread) and on a shared one (a second thread of the same home)
+        assertThat(cells.add(0, 0, Long.MAX_VALUE - 1)).isTrue();
+        assertThat(cells.add(0, 0, 2)).isFalse();
+        assertThat(cells.sum(0, 0)).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(cells.add(0, 0, 1)).isTrue();
+        assertThat(cells.sum(0, 0)).isEqualTo(Long.MAX_VALUE);
+
+        LongCells other = new LongCells(1, 1);
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread sharer = StripesTest.threadWithHomeOf(Thread.currentThread(), () -> {
+            other.add(0, 0, Long.MAX_VALUE);
+            outcome.set(List.of(Stripes.writable() >= Stripes.COUNT, other.add(0, 0, 1), other.sum(0, 0)));
+        });
+        Stripes.writable(); // the test thread owns its home (or a live thread does): the sharer shares
+        sharer.start();
+        sharer.join();
+        assertThat(outcome.get()).isEqualTo(List.of(true, false, Long.MAX_VALUE));
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
