@@ -39,6 +39,9 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
     final HealthCounters health;
     final CellFactory factory;
     private final Dimension<?>[] dims;
+    private final int arity;
+    /** Radix of each of the first five dimensions (1 past the arity): fixed-arity lookups read fields, not an array. */
+    private final int r0, r1, r2, r3, r4;
 
     Metric(MetricRegistry registry, MetricDefinition<?> definition, int id, SeriesIndex index,
            CellFactory factory) {
@@ -50,6 +53,12 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
         this.health = registry.healthCounters();
         this.factory = factory;
         this.dims = definition.dimensions().toArray(new Dimension<?>[0]);
+        this.arity = dims.length;
+        this.r0 = radix(0);
+        this.r1 = radix(1);
+        this.r2 = radix(2);
+        this.r3 = radix(3);
+        this.r4 = radix(4);
     }
 
     /** The definition this handle was registered with. */
@@ -98,34 +107,33 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
 
     /** The series of one already-resolved code (see {@link #seriesOfCodes(int...)}). */
     public final int seriesOfCodes(int a) {
-        return arity(1) ? slot(clamp(0, a)) : REFUSED;
+        return arity == 1 ? slot(clamp(a, r0)) : wrongArity();
     }
 
     /** The series of two already-resolved codes, in dimension order. */
     public final int seriesOfCodes(int a, int b) {
-        return arity(2) ? slot(clamp(0, a) * (long) index.size(1) + clamp(1, b)) : REFUSED;
+        return arity == 2 ? slot(clamp(a, r0) * (long) r1 + clamp(b, r1)) : wrongArity();
     }
 
     /** The series of three already-resolved codes, in dimension order. */
     public final int seriesOfCodes(int a, int b, int c) {
-        return arity(3) ? slot((clamp(0, a) * (long) index.size(1) + clamp(1, b)) * index.size(2) + clamp(2, c))
-                : REFUSED;
+        return arity == 3 ? slot((clamp(a, r0) * (long) r1 + clamp(b, r1)) * r2 + clamp(c, r2)) : wrongArity();
     }
 
     /** The series of four already-resolved codes, in dimension order. */
     public final int seriesOfCodes(int a, int b, int c, int d) {
-        return arity(4) ? slot(((clamp(0, a) * (long) index.size(1) + clamp(1, b)) * index.size(2) + clamp(2, c))
-                * index.size(3) + clamp(3, d)) : REFUSED;
+        return arity == 4 ? slot(((clamp(a, r0) * (long) r1 + clamp(b, r1)) * r2 + clamp(c, r2)) * r3 + clamp(d, r3))
+                : wrongArity();
     }
 
     /** The series of five already-resolved codes, in dimension order. */
     public final int seriesOfCodes(int a, int b, int c, int d, int e) {
-        return arity(5) ? slot((((clamp(0, a) * (long) index.size(1) + clamp(1, b)) * index.size(2) + clamp(2, c))
-                * index.size(3) + clamp(3, d)) * index.size(4) + clamp(4, e)) : REFUSED;
+        return arity == 5 ? slot((((clamp(a, r0) * (long) r1 + clamp(b, r1)) * r2 + clamp(c, r2)) * r3 + clamp(d, r3))
+                * r4 + clamp(e, r4)) : wrongArity();
     }
 
-    private int clamp(int i, int code) {
-        int size = index.size(i);
+    /** A code out of {@code [0, size)} is the dimension's unknown code, its last. */
+    private static int clamp(int code, int size) {
         return Integer.compareUnsigned(code, size) < 0 ? code : size - 1;
     }
 
@@ -141,17 +149,26 @@ public abstract sealed class Metric permits AdditiveMetric, RatioMetric, Distrib
         }
         long key = 0;
         for (int i = 0; i < n; i++) {
-            key = key * index.size(i) + clamp(i, codes[i]);
+            key = key * index.size(i) + clamp(codes[i], index.size(i));
         }
         return slot(key);
     }
 
+    private int radix(int i) {
+        return i < arity ? index.size(i) : 1;
+    }
+
     private boolean arity(int n) {
-        if (n == dims.length) {
+        if (n == arity) {
             return true;
         }
-        health.refuse(RefusalReason.WRONG_ARITY, definition.name());
+        wrongArity();
         return false;
+    }
+
+    private int wrongArity() {
+        health.refuse(RefusalReason.WRONG_ARITY, definition.name());
+        return REFUSED;
     }
 
     private int code(int i, Object value) {
