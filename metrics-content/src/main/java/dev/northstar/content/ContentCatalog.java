@@ -312,11 +312,11 @@ public final class ContentCatalog {
         engagedReads = MetricDefinition.count("engaged_reads")
                 .description("Reads read to the end: the North Star, weekly")
                 .stakeholders(FOLLOWERS, ACCOUNT_OWNERS, ADVERTISERS, PLATFORM)
-                .dimensions(account, accountType, source, category).seriesLimit(accountSeries(source.size())).build();
+                .seriesOf(reads).build();
         spreadReads = MetricDefinition.count("spread_reads")
                 .description("Reads from sources other than the push: reach beyond followers")
                 .stakeholders(ACCOUNT_OWNERS, PLATFORM)
-                .dimensions(account, accountType, source, category).seriesLimit(accountSeries(source.size())).build();
+                .seriesOf(reads).build();
         uniqueReaders = MetricDefinition.distinct("unique_readers")
                 .description("Distinct readers with at least one read")
                 .stakeholders(FOLLOWERS, ACCOUNT_OWNERS, ADVERTISERS, PLATFORM).dimensions(accountType, category)
@@ -327,7 +327,7 @@ public final class ContentCatalog {
         readCompletionRate = MetricDefinition.ratio("read_completion_rate")
                 .description("Reads read to the end / reads")
                 .stakeholders(FOLLOWERS, ACCOUNT_OWNERS, ADVERTISERS, PLATFORM)
-                .dimensions(account, accountType, source, category).seriesLimit(accountSeries(source.size())).build();
+                .seriesOf(reads).build();
         readTime = MetricDefinition.distribution("read_time").unit(Unit.MILLISECONDS)
                 .maxValue(MAX_READ_TIME_MILLIS)
                 .description("Time spent per read, capped at one hour")

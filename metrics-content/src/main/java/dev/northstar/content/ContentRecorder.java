@@ -23,8 +23,11 @@ import dev.northstar.metrics.registry.SumMetric;
  *         TrafficSource.CHAT_SESSION, 95_000, true);            // 95 s, read to the end
  * }</pre>
  *
- * <p>Each metric resolves its own series from the codes: metrics with the same dimensions still
- * number their series independently, so one metric's series number is never used for another.
+ * <p>Each metric resolves its own series from the codes, except where the catalog declares that
+ * one numbers its series as another ({@code MetricDefinition.Builder#seriesOf}): a read resolves
+ * its series once, on {@code reads}, and records engaged reads, spread reads and read completion
+ * under that number. Metrics that merely have the same dimensions number their series
+ * independently, so their series numbers are never mixed.
  *
  * <p>Bad input follows the registry's mode: an event whose time is refused (too old, too far in
  * the future) records nothing and is counted once; a negative amount, count or read time is
@@ -202,15 +205,16 @@ public final class ContentRecorder implements ContentEvents {
         int t = c.accountType.code(type);
         int s = c.source.code(source);
         int cat = c.category.code(category);
-        reads.increment(b, reads.seriesOfCodes(a, t, s, cat));
-        readCompletionRate.record(b, readCompletionRate.seriesOfCodes(a, t, s, cat), readToEnd);
+        int read = reads.seriesOfCodes(a, t, s, cat); // engaged, spread and completion number their series as reads
+        reads.increment(b, read);
+        readCompletionRate.record(b, read, readToEnd);
         if (readToEnd) {
-            engagedReads.increment(b, engagedReads.seriesOfCodes(a, t, s, cat));
+            engagedReads.increment(b, read);
         }
         if (s == CHAT_SESSION) {
             readRate.record(b, readRate.seriesOfCodes(a, t, cat), 1, 0);
         } else {
-            spreadReads.increment(b, spreadReads.seriesOfCodes(a, t, s, cat));
+            spreadReads.increment(b, read);
         }
         readTime.record(b, readTime.seriesOfCodes(t, s, cat), Math.min(readTimeMillis, ContentCatalog.MAX_READ_TIME_MILLIS));
         uniqueReaders.add(b, uniqueReaders.seriesOfCodes(t, cat), readerId);

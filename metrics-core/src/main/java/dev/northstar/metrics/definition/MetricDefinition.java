@@ -69,6 +69,7 @@ public final class MetricDefinition<H extends Metric> {
     private final Formula formula;
     private final List<String> steps;
     private final List<Integer> retentionDays;
+    private final String seriesOf;
 
     private MetricDefinition(Builder<H> b) {
         this.name = Dimension.checkName(b.name, "metric");
@@ -94,6 +95,11 @@ public final class MetricDefinition<H extends Metric> {
         this.formula = b.formula;
         this.steps = List.copyOf(b.steps);
         this.retentionDays = List.copyOf(b.retentionDays);
+        this.seriesOf = b.seriesOf == null ? null : b.seriesOf.name;
+        if (b.seriesOf != null && (!dimensions.equals(b.seriesOf.dimensions) || seriesLimit != b.seriesOf.seriesLimit)) {
+            throw new IllegalArgumentException("metric " + name + ": numbers its series as " + seriesOf
+                    + ", so it takes that metric's dimensions and series limit; do not set them");
+        }
         validate();
     }
 
@@ -290,6 +296,12 @@ public final class MetricDefinition<H extends Metric> {
     /** Retention offsets in days, else empty. */
     public List<Integer> retentionDays() { return retentionDays; }
 
+    /**
+     * The metric whose series numbers this one shares ({@link Builder#seriesOf}), or null if it
+     * numbers its own.
+     */
+    public String seriesOf() { return seriesOf; }
+
     @Override public boolean equals(Object o) {
         return o instanceof MetricDefinition<?> d && name.equals(d.name) && kind == d.kind && unit == d.unit
                 && Objects.equals(currency, d.currency) && direction == d.direction
@@ -297,7 +309,7 @@ public final class MetricDefinition<H extends Metric> {
                 && dimensions.equals(d.dimensions) && seriesLimit == d.seriesLimit && maxValue == d.maxValue
                 && significantDigits == d.significantDigits && headlineQuantile == d.headlineQuantile && lgK == d.lgK && setOperations == d.setOperations
                 && Objects.equals(formula, d.formula) && steps.equals(d.steps)
-                && retentionDays.equals(d.retentionDays);
+                && retentionDays.equals(d.retentionDays) && Objects.equals(seriesOf, d.seriesOf);
     }
 
     @Override public int hashCode() {
@@ -324,6 +336,7 @@ public final class MetricDefinition<H extends Metric> {
         private final Set<Stakeholder> stakeholders = new HashSet<>();
         private final List<Dimension<?>> dimensions = new ArrayList<>();
         private int seriesLimit = DEFAULT_SERIES_LIMIT;
+        private MetricDefinition<?> seriesOf;
         private long maxValue;
         private int significantDigits = 2;
         private double headlineQuantile = 0.5;
@@ -386,6 +399,24 @@ public final class MetricDefinition<H extends Metric> {
         /** Most distinct series to keep (default {@value MetricDefinition#DEFAULT_SERIES_LIMIT}). */
         public Builder<H> seriesLimit(int limit) {
             this.seriesLimit = limit;
+            return this;
+        }
+
+        /**
+         * Numbers this metric's series as {@code other}'s, in any registry that holds both: takes
+         * its dimensions and series limit, and a series number resolved on either handle is valid
+         * on the other. For metrics fed by the same events (reads, engaged reads, read completion),
+         * so a recorder resolves the series once per event instead of once per metric. The series
+         * limit then counts the series of both together (so do the
+         * registry's health counts of series and folds), which changes nothing
+         * when one metric's series are a subset of the other's. {@code other} must be registered
+         * first.
+         */
+        public Builder<H> seriesOf(MetricDefinition<?> other) {
+            this.seriesOf = Objects.requireNonNull(other, "other");
+            dimensions.clear();
+            dimensions.addAll(other.dimensions);
+            this.seriesLimit = other.seriesLimit;
             return this;
         }
 

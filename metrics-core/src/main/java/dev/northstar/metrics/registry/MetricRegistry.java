@@ -108,8 +108,9 @@ public final class MetricRegistry {
      * returns the same handle.
      *
      * @throws IllegalArgumentException if another definition has the same name, a derived
-     *                                  metric refers to an unregistered metric, or the registry
-     *                                  is full
+     *                                  metric refers to an unregistered metric, a metric that
+     *                                  numbers its series as another comes before it, or the
+     *                                  registry is full
      */
     @SuppressWarnings("unchecked")
     public synchronized <H extends Metric> H register(MetricDefinition<H> definition) {
@@ -134,8 +135,7 @@ public final class MetricRegistry {
             throw new IllegalArgumentException("registry is full: " + maxMetrics + " metrics");
         }
         int id = byId.size();
-        int[] sizes = definition.dimensions().stream().mapToInt(Dimension::size).toArray();
-        SeriesIndex index = new SeriesIndex(sizes, definition.seriesLimit());
+        SeriesIndex index = seriesIndex(definition);
         Metric handle = switch (definition.kind()) {
             case COUNT -> new CountMetric(this, definition, id, index);
             case SUM -> new SumMetric(this, definition, id, index);
@@ -153,6 +153,22 @@ public final class MetricRegistry {
         byId.add(handle);
         metrics.put(definition.name(), handle);
         return (H) handle;
+    }
+
+    /** A new series index, or the one of the metric the definition numbers its series as. */
+    private SeriesIndex seriesIndex(MetricDefinition<?> definition) {
+        if (definition.seriesOf() == null) {
+            int[] sizes = definition.dimensions().stream().mapToInt(Dimension::size).toArray();
+            return new SeriesIndex(sizes, definition.seriesLimit());
+        }
+        Metric source = metrics.get(definition.seriesOf());
+        if (source == null || !source.definition().dimensions().equals(definition.dimensions())
+                || source.definition().seriesLimit() != definition.seriesLimit()) {
+            throw new IllegalArgumentException("metric " + definition.name() + " numbers its series as "
+                    + definition.seriesOf() + ": register " + definition.seriesOf()
+                    + (source == null ? " first" : " with the same dimensions and series limit"));
+        }
+        return source.index;
     }
 
     /** The handle of a registered metric. */

@@ -1,6 +1,7 @@
 package dev.northstar.metrics.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.northstar.metrics.Calendar;
 import dev.northstar.metrics.Channel;
@@ -72,5 +73,57 @@ class SeriesNumberTest {
         QueryResult r = registry.query(Query.of(payments).window(Window.day(Calendar.DAY)).groupBy("merchant"));
         assertThat(r.row("m1")).get().extracting(row -> row.value()).isEqualTo(new Value.Count(1));
         assertThat(r.rows()).hasSize(2);
+    }
+
+    @Test
+    void aMetricThatNumbersItsSeriesAsAnotherTakesItsSeriesNumbersAndLimit() {
+        // the limit of 2 counts the series of both: a combination first seen by either takes a slot
+        MetricDefinition<CountMetric> readsDef = MetricDefinition.count("reads").description("Reads")
+                .dimensions(Dimension.open("account", 100), Dimension.of("channel", Channel.class))
+                .seriesLimit(2).build();
+        CountMetric reads = registry.register(readsDef);
+        CountMetric engaged = registry.register(MetricDefinition.count("engaged_reads").description("Engaged")
+                .seriesOf(readsDef).build());
+        assertThat(engaged.definition().dimensions()).isEqualTo(readsDef.dimensions());
+        assertThat(engaged.definition().seriesLimit()).isEqualTo(2);
+
+        int a = reads.series("a", Channel.QR_SCAN);
+        reads.increment(a, at);
+        engaged.increment(a, at); // a number resolved on reads is valid on engaged reads
+        int b = engaged.series("b", Channel.IN_APP);
+        assertThat(reads.series("b", Channel.IN_APP)).isEqualTo(b);
+        engaged.add(b, 2, at);
+        int c = reads.series("c", Channel.QR_SCAN); // a third combination: past the shared limit
+        reads.increment(c, at);
+
+        assertThat(unknownSeries()).isZero();
+        QueryResult r = registry.query(Query.of(reads).window(Window.day(Calendar.DAY)).groupBy("account"));
+        assertThat(r.row("a")).get().extracting(row -> row.value()).isEqualTo(new Value.Count(1));
+        assertThat(r.row("b")).as("engaged reads' series, never read").isEmpty();
+        assertThat(r.row("(other)")).get().extracting(row -> row.value()).isEqualTo(new Value.Count(1));
+        QueryResult e = registry.query(Query.of(engaged).window(Window.day(Calendar.DAY)).groupBy("account"));
+        assertThat(e.row("a")).get().extracting(row -> row.value()).isEqualTo(new Value.Count(1));
+        assertThat(e.row("b")).get().extracting(row -> row.value()).isEqualTo(new Value.Count(2));
+        assertThat(e.rows()).hasSize(2);
+        assertThat(registry.health().seriesByMetric()).containsEntry("reads", 3).containsEntry("engaged_reads", 3);
+    }
+
+    @Test
+    void aMetricThatNumbersItsSeriesAsAnotherIsRefusedBeforeItOrWithOtherDimensions() {
+        MetricDefinition<CountMetric> readsDef = MetricDefinition.count("reads").description("Reads")
+                .dimensions(Dimension.of("channel", Channel.class)).build();
+        MetricDefinition<CountMetric> engagedDef = MetricDefinition.count("engaged_reads").description("Engaged")
+                .seriesOf(readsDef).build();
+
+        assertThatThrownBy(() -> registry.register(engagedDef))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("register reads first");
+        assertThatThrownBy(() -> MetricDefinition.count("x").description("x").seriesOf(readsDef).seriesLimit(5).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numbers its series as reads");
+        registry.register(MetricDefinition.count("reads").description("Reads")
+                .dimensions(Dimension.of("channel", Channel.class), Dimension.bool("first")).build());
+        assertThatThrownBy(() -> registry.register(engagedDef))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same dimensions");
+        assertThat(engagedDef).isNotEqualTo(MetricDefinition.count("engaged_reads").description("Engaged")
+                .dimensions(Dimension.of("channel", Channel.class)).build());
     }
 }
