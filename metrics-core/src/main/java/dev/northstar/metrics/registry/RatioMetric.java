@@ -72,11 +72,8 @@ public final class RatioMetric extends Metric {
         if (page == null) {
             return;
         }
-        LongCells cells = (LongCells) cells(page);
         // denominator first: a concurrent reader must never see the numerator ahead of it
-        if (!cells.add(1, series, denominator)) {
-            health.refuse(RefusalReason.OVERFLOW, definition.name());
-        } else if (!cells.add(0, series, numerator)) {
+        if (!((LongCells) cells(page)).addRatio(series, numerator, denominator)) {
             health.refuse(RefusalReason.OVERFLOW, definition.name());
         }
     }

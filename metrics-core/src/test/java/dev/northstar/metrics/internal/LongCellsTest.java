@@ -30,8 +30,7 @@ class LongCellsTest {
                 await(start);
                 (Stripes.writable() < Stripes.COUNT ? owned : shared).incrementAndGet();
                 for (int i = 0; i < ADDS; i++) {
-                    assertThat(cells.add(1, 2, 3)).isTrue(); // denominator first ...
-                    assertThat(cells.add(0, 2, 3)).isTrue(); // ... then numerator, as a ratio records
+                    assertThat(cells.addRatio(2, 3, 3)).isTrue();
                 }
             }));
         }
@@ -83,6 +82,18 @@ class LongCellsTest {
         sharer.start();
         sharer.join();
         assertThat(outcome.get()).isEqualTo(List.of(true, false, Long.MAX_VALUE));
+    }
+
+    @Test
+    void aRatioWhoseNumeratorWouldOverflowKeepsItsDenominatorAndOneWhoseDenominatorWouldKeepsNothing() {
+        LongCells cells = new LongCells(2, 1);
+        assertThat(cells.addRatio(0, Long.MAX_VALUE, 1)).isTrue();
+        assertThat(cells.addRatio(0, 1, 1)).isFalse();
+        assertThat(List.of(cells.sum(0, 0), cells.sum(1, 0))).isEqualTo(List.of(Long.MAX_VALUE, 2L));
+        assertThat(cells.addRatio(0, 0, Long.MAX_VALUE)).isFalse();
+        assertThat(List.of(cells.sum(0, 0), cells.sum(1, 0))).isEqualTo(List.of(Long.MAX_VALUE, 2L));
+        assertThat(cells.addRatio(0, 0, 5)).as("a failed attempt adds to the denominator only").isTrue();
+        assertThat(cells.sum(1, 0)).isEqualTo(7);
     }
 
     private static void await(CyclicBarrier barrier) {
