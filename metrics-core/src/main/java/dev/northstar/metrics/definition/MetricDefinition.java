@@ -407,13 +407,19 @@ public final class MetricDefinition<H extends Metric> {
          * its dimensions and series limit, and a series number resolved on either handle is valid
          * on the other. For metrics fed by the same events (reads, engaged reads, read completion),
          * so a recorder resolves the series once per event instead of once per metric. The series
-         * limit then counts the series of both together (so do the
-         * registry's health counts of series and folds), which changes nothing
-         * when one metric's series are a subset of the other's. {@code other} must be registered
-         * first.
+         * limit then counts the series of both together, and so do the registry's health counts
+         * of series and folds: while the union stays under the limit nothing changes; past it, a
+         * combination first seen by either folds into {@code (other)} for both, even in the
+         * metric that would have had room for it alone. Set neither dimensions nor a series
+         * limit alongside. {@code other} must be registered first.
          */
         public Builder<H> seriesOf(MetricDefinition<?> other) {
-            this.seriesOf = Objects.requireNonNull(other, "other");
+            Objects.requireNonNull(other, "other");
+            if (!dimensions.isEmpty() || seriesLimit != DEFAULT_SERIES_LIMIT) {
+                throw new IllegalArgumentException("metric " + name + ": numbers its series as " + other.name
+                        + ", so it takes that metric's dimensions and series limit; do not set them");
+            }
+            this.seriesOf = other;
             dimensions.clear();
             dimensions.addAll(other.dimensions);
             this.seriesLimit = other.seriesLimit;

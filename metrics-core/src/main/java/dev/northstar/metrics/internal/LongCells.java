@@ -41,7 +41,7 @@ public final class LongCells implements Cells {
      */
     public boolean add(int column, int slot, long delta) {
         if (delta == 0) {
-            return true; // a ratio's failed attempt adds nothing to its numerator: no store at all
+            return true; // nothing to add: no stripe claimed, no array allocated
         }
         int s = Stripes.writable();
         return add(stripe(s), s < Stripes.COUNT, slot * columns + column, delta);
@@ -55,6 +55,10 @@ public final class LongCells implements Cells {
      *         denominator when only the numerator would overflow
      */
     public boolean addRatio(int slot, long numerator, long denominator) {
+        assert columns == 2 : "a ratio cell has two columns";
+        if ((numerator | denominator) == 0) {
+            return true;
+        }
         int s = Stripes.writable();
         long[] a = stripe(s);
         boolean owned = s < Stripes.COUNT;

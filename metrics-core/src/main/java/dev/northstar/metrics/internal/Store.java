@@ -218,6 +218,7 @@ public final class Store {
         long start = grid.dayStart(epochDay);
         Page fresh = new Page(this, start, grid.dayStart(epochDay + 1) - start, epochDay, true, epochDay, maxMetrics);
         days.set(slot, fresh);
+        Stripes.releaseDeadOwners(); // also here: a registry fed only late events opens days, not hours
         return fresh;
     }
 

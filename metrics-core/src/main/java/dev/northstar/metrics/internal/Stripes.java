@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and a payment event makes seven). Any other thread with the same home writes to the shared
  * stripe {@code COUNT + home} instead, with atomic adds, as every write did before owners.
  * A stripe whose owner has terminated is released by {@link #releaseDeadOwners()}, which the
- * store runs once per fine bucket; terminated means every write of the owner happened before
- * the release ({@link Thread#isAlive()} returning false says so), so the next owner's plain
- * loads see them.
+ * store runs whenever it opens a bucket (once per fine bucket, and per day page); terminated
+ * means every write of the owner happened before the release ({@link Thread#isAlive()}
+ * returning false says so), so the next owner's plain loads see them. Until then a terminated
+ * owner's {@code Thread} object stays referenced here (at most {@code COUNT} of them), and a new
+ * thread of its home writes the shared stripe: a pool that replaces its threads often runs on
+ * atomic adds for up to one bucket.
  */
 public final class Stripes {
     /** Number of home stripes: the power of two at or above twice the cores, between 2 and 16. */

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * definition is the one the cells were made under: everything that decides what a cell means or
  * how it merges (kind, unit, currency, direction, dimensions and their values, series limit, max
  * value, precision, sketch size, set operations, funnel steps, retention offsets, formula).
- * Description and stakeholders are left out: they may be reworded without changing the data.
+ * Description and stakeholders are left out: they may be reworded without changing the data;
+ * so is {@link MetricDefinition#seriesOf()}, which decides how an instance numbers its series,
+ * not what a cell (labelled by its dimension values in a snapshot) means.
  *
  * <p>The fingerprint is a list of typed fields, written in order. A reader checks the fields in
  * lock step against its own definition's list and stops at the first difference, which it names.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +19,7 @@ class LongCellsTest {
         // three writers per home stripe, all alive at once: at most one per home owns it, so the
         // shared stripes are written too, and owned and shared writes meet in the same slot
         int writers = 3 * Stripes.COUNT;
+        Stripes.releaseDeadOwners(); // earlier tests' terminated threads
         LongCells cells = new LongCells(2, 4);
         CyclicBarrier start = new CyclicBarrier(writers + 2); // the writers, the reader and this thread
         AtomicInteger owned = new AtomicInteger();
@@ -63,29 +65,61 @@ class LongCellsTest {
     }
 
     @Test
-    void anAddThatWouldOverflowItsStripeIsRefusedAndChangesNothing() throws Exception {
+    void anAddThatWouldOverflowItsStripeIsRefusedAndChangesNothingOnAnOwnedAndOnASharedStripe()
+            throws Exception {
         LongCells cells = new LongCells(1, 1);
-        // on an owned stripe (the test thread) and on a shared one (a second thread of the same home)
-        assertThat(cells.add(0, 0, Long.MAX_VALUE - 1)).isTrue();
-        assertThat(cells.add(0, 0, 2)).isFalse();
-        assertThat(cells.sum(0, 0)).isEqualTo(Long.MAX_VALUE - 1);
-        assertThat(cells.add(0, 0, 1)).isTrue();
-        assertThat(cells.sum(0, 0)).isEqualTo(Long.MAX_VALUE);
+        CountDownLatch ownerMayEnd = new CountDownLatch(1);
+        CountDownLatch ownerDone = new CountDownLatch(1);
+        AtomicReference<Object> owned = new AtomicReference<>();
+        Thread owner = StripesTest.threadOnFreeHome(() -> {
+            boolean isOwner = Stripes.writable() < Stripes.COUNT;
+            boolean first = cells.add(0, 0, Long.MAX_VALUE - 1);
+            boolean over = cells.add(0, 0, 2);
+            long afterRefusal = cells.sum(0, 0);
+            boolean last = cells.add(0, 0, 1);
+            owned.set(List.of(isOwner, first, over, afterRefusal, last, cells.sum(0, 0)));
+            ownerDone.countDown();
+            awaitQuietly(ownerMayEnd);
+        });
+        owner.start();
+        ownerDone.await();
+        assertThat(owned.get()).isEqualTo(List.of(true, true, false, Long.MAX_VALUE - 1, true, Long.MAX_VALUE));
 
         LongCells other = new LongCells(1, 1);
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread sharer = StripesTest.threadWithHomeOf(Thread.currentThread(), () -> {
-            other.add(0, 0, Long.MAX_VALUE);
-            outcome.set(List.of(Stripes.writable() >= Stripes.COUNT, other.add(0, 0, 1), other.sum(0, 0)));
+        AtomicReference<Object> shared = new AtomicReference<>();
+        Thread sharer = StripesTest.threadWithHomeOf(owner, () -> {
+            boolean isSharer = Stripes.writable() >= Stripes.COUNT;
+            boolean first = other.add(0, 0, Long.MAX_VALUE);
+            shared.set(List.of(isSharer, first, other.add(0, 0, 1), other.sum(0, 0)));
         });
-        Stripes.writable(); // the test thread owns its home (or a live thread does): the sharer shares
-        sharer.start();
+        sharer.start(); // while the owner is alive: same home, so the shared stripe
         sharer.join();
-        assertThat(outcome.get()).isEqualTo(List.of(true, false, Long.MAX_VALUE));
+        ownerMayEnd.countDown();
+        owner.join();
+        assertThat(shared.get()).isEqualTo(List.of(true, true, false, Long.MAX_VALUE));
+    }
+
+    @Test
+    void theNextOwnerOfAReleasedStripeAddsOnToWhatTheTerminatedOwnerWrote() throws Exception {
+        LongCells cells = new LongCells(1, 1);
+        Thread first = StripesTest.threadOnFreeHome(() -> cells.add(0, 0, 5));
+        first.start();
+        first.join();
+        Stripes.releaseDeadOwners();
+        AtomicReference<Object> seen = new AtomicReference<>();
+        Thread next = StripesTest.threadWithHomeOf(first, () -> {
+            boolean owns = Stripes.writable() < Stripes.COUNT;
+            cells.add(0, 0, 1);
+            seen.set(List.of(owns, cells.sum(0, 0)));
+        });
+        next.start();
+        next.join();
+        assertThat(seen.get()).isEqualTo(List.of(true, 6L));
     }
 
     @Test
     void aRatioWhoseNumeratorWouldOverflowKeepsItsDenominatorAndOneWhoseDenominatorWouldKeepsNothing() {
+        // on whichever stripe the test thread writes: the outcome is the same on both kinds
         LongCells cells = new LongCells(2, 1);
         assertThat(cells.addRatio(0, Long.MAX_VALUE, 1)).isTrue();
         assertThat(cells.addRatio(0, 1, 1)).isFalse();
@@ -94,6 +128,17 @@ class LongCellsTest {
         assertThat(List.of(cells.sum(0, 0), cells.sum(1, 0))).isEqualTo(List.of(Long.MAX_VALUE, 2L));
         assertThat(cells.addRatio(0, 0, 5)).as("a failed attempt adds to the denominator only").isTrue();
         assertThat(cells.sum(1, 0)).isEqualTo(7);
+        LongCells untouched = new LongCells(2, 1);
+        assertThat(untouched.addRatio(0, 0, 0)).isTrue();
+        assertThat(untouched.touched(0)).isFalse();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CyclicBarrier barrier) {

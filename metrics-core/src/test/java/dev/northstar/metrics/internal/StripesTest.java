@@ -38,8 +38,7 @@ class StripesTest {
         CountDownLatch ownerMayEnd = new CountDownLatch(1);
         CountDownLatch owning = new CountDownLatch(1);
         AtomicInteger ownerStripe = new AtomicInteger(-1);
-        Thread owner = new Thread(() -> {
-            Stripes.releaseDeadOwners(); // an earlier test's thread of this home may still hold it
+        Thread owner = threadOnFreeHome(() -> {
             ownerStripe.set(Stripes.writable());
             owning.countDown();
             awaitQuietly(ownerMayEnd);
@@ -68,6 +67,20 @@ class StripesTest {
         next.start();
         next.join();
         assertThat(nextStripe.get()).as("the next thread of that home owns it").isEqualTo(home);
+    }
+
+    /**
+     * A new, unstarted thread whose home stripe has no live owner (the test runner's own thread
+     * owns one, and earlier tests' threads may not have been released yet).
+     */
+    static Thread threadOnFreeHome(Runnable body) {
+        Stripes.releaseDeadOwners();
+        while (true) {
+            Thread t = new Thread(body);
+            if (Stripes.owner(Stripes.of(t.getId())) == null) {
+                return t;
+            }
+        }
     }
 
     /** A new, unstarted thread whose home stripe is that of {@code other}. */

@@ -119,6 +119,9 @@ class SeriesNumberTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("register reads first");
         assertThatThrownBy(() -> MetricDefinition.count("x").description("x").seriesOf(readsDef).seriesLimit(5).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numbers its series as reads");
+        assertThatThrownBy(() -> MetricDefinition.count("x").description("x")
+                .dimensions(Dimension.of("channel", Channel.class)).seriesOf(readsDef))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not set them");
         registry.register(MetricDefinition.count("reads").description("Reads")
                 .dimensions(Dimension.of("channel", Channel.class), Dimension.bool("first")).build());
         assertThatThrownBy(() -> registry.register(engagedDef))
