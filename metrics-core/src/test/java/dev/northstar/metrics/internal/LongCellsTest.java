@@ -79,7 +79,7 @@ class LongCellsTest {
             boolean last = cells.add(0, 0, 1);
             owned.set(List.of(isOwner, first, over, afterRefusal, last, cells.sum(0, 0)));
             ownerDone.countDown();
-            awaitQuietly(ownerMayEnd);
+            StripesTest.awaitQuietly(ownerMayEnd);
         });
         owner.start();
         ownerDone.await();
@@ -131,14 +131,6 @@ class LongCellsTest {
         LongCells untouched = new LongCells(2, 1);
         assertThat(untouched.addRatio(0, 0, 0)).isTrue();
         assertThat(untouched.touched(0)).isFalse();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void await(CyclicBarrier barrier) {
