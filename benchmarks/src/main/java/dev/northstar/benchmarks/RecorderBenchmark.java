@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.State;
  * included) and an article read through {@link ContentRecorder#read}. Inputs are pre-generated
  * (8,192 events cycled), with event times inside the registry's current hour, except the ids,
  * drawn per event from populations of 100,000 payers, 5,000 merchants and 200,000 readers (see
- * {@link Cursor}), so the measured loop is recording and one cheap draw per id. Run single-threaded and with {@code -t 2}, with {@code -prof gc}.
+ * {@link Cursor}), so the measured loop is recording and one cheap draw per id. Run
+ * single-threaded and with {@code -t 2}, with {@code -prof gc}.
  *
  * <p>Targets (issues 4 and 5): under 100 ns/event, 0 B/op, 2-thread throughput at least 1.6 ×
  * single-thread. Results on the machine described in {@code benchmarks/README.md}:

@@ -97,8 +97,7 @@ public final class MetricDefinition<H extends Metric> {
         this.retentionDays = List.copyOf(b.retentionDays);
         this.seriesOf = b.seriesOf == null ? null : b.seriesOf.name;
         if (b.seriesOf != null && (!dimensions.equals(b.seriesOf.dimensions) || seriesLimit != b.seriesOf.seriesLimit)) {
-            throw new IllegalArgumentException("metric " + name + ": numbers its series as " + seriesOf
-                    + ", so it takes that metric's dimensions and series limit; do not set them");
+            throw takesItsDimensions(name, seriesOf);
         }
         validate();
     }
@@ -296,6 +295,12 @@ public final class MetricDefinition<H extends Metric> {
     /** Retention offsets in days, else empty. */
     public List<Integer> retentionDays() { return retentionDays; }
 
+    /** Dimensions or a series limit set beside {@code seriesOf}, before or after it. */
+    private static IllegalArgumentException takesItsDimensions(String name, String seriesOf) {
+        return new IllegalArgumentException("metric " + name + ": numbers its series as " + seriesOf
+                + ", so it takes that metric's dimensions and series limit; do not set them");
+    }
+
     /**
      * The metric whose series numbers this one shares ({@link Builder#seriesOf}), or null if it
      * numbers its own.
@@ -416,8 +421,7 @@ public final class MetricDefinition<H extends Metric> {
         public Builder<H> seriesOf(MetricDefinition<?> other) {
             Objects.requireNonNull(other, "other");
             if (!dimensions.isEmpty() || seriesLimit != DEFAULT_SERIES_LIMIT) {
-                throw new IllegalArgumentException("metric " + name + ": numbers its series as " + other.name
-                        + ", so it takes that metric's dimensions and series limit; do not set them");
+                throw takesItsDimensions(name, other.name);
             }
             this.seriesOf = other;
             dimensions.clear();

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <h2>Owned stripes</h2>
  * The first live thread to write from a home stripe owns it, for every {@link LongCells} of
  * every registry: as the one writer of those longs it adds with a plain load and a release
- * store, not a locked instruction (a locked add costs about 5 ns on the machines we measure,
- * and a payment event makes seven). Any other thread with the same home writes to the shared
+ * store, not a locked instruction (a count record went from 7.17 to 5.43 ns in the full
+ * profile, about 1.7 ns per add, and a payment event makes seven). Any other thread with the same home writes to the shared
  * stripe {@code COUNT + home} instead, with atomic adds, as every write did before owners.
  * A stripe whose owner has terminated is released by {@link #releaseDeadOwners()}, which the
  * store runs whenever it opens a bucket (once per fine bucket, and per day page); terminated
