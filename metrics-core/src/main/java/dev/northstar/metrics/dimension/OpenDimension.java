@@ -1,6 +1,5 @@
 package dev.northstar.metrics.dimension;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,8 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  * label could not travel in a snapshot). The reserved labels themselves map to their reserved
  * codes.
  *
- * <p>Looking up a known value is one {@link ConcurrentHashMap#get} and allocates nothing;
- * assigning a new code takes a lock, once per distinct value. Once every code is taken, a new
+ * <p>Looking up a known value is one probe of a lock-free hash table (see {@code CodeTable})
+ * and allocates nothing; assigning a new code takes a lock, once per distinct value. Once every code is taken, a new
  * value folds into {@link Dimension#OTHER} without the lock: a long tail of values past the limit
  * (accounts, merchants) is the common case there, and costs one volatile read. The dimension is
  * shared: a host that registers it on several metrics gets the same codes in all of them.
@@ -35,7 +34,7 @@ public final class OpenDimension implements Dimension<String> {
 
     private final String name;
     private final int limit;
-    private final ConcurrentHashMap<String, Integer> codes = new ConcurrentHashMap<>();
+    private final CodeTable codes = new CodeTable();
     private final AtomicReferenceArray<String> labels;
     private final LongAdder folded = new LongAdder();
     private int assigned; // guarded by this
@@ -65,8 +64,8 @@ public final class OpenDimension implements Dimension<String> {
         if (value == null) {
             return limit + 1;
         }
-        Integer known = codes.get(value);
-        return known != null ? known : assign(value);
+        int known = codes.get(value);
+        return known != CodeTable.ABSENT ? known : assign(value);
     }
 
     private int assign(String value) {
@@ -79,16 +78,16 @@ public final class OpenDimension implements Dimension<String> {
         if (full) {
             // the value may have taken the last code after this thread's first look: full is
             // written after the code is published, so reading it true makes that code visible
-            Integer known = codes.get(value);
-            if (known != null) {
+            int known = codes.get(value);
+            if (known != CodeTable.ABSENT) {
                 return known;
             }
             folded.increment();
             return limit;
         }
         synchronized (this) {
-            Integer known = codes.get(value);
-            if (known != null) {
+            int known = codes.get(value);
+            if (known != CodeTable.ABSENT) {
                 return known;
             }
             if (assigned == limit) {

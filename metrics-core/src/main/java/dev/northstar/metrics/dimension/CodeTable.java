@@ -1,0 +1,88 @@
+package dev.northstar.metrics.dimension;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The value-to-code table of an {@link OpenDimension}: open addressing with linear probing over
+ * two parallel arrays, the values and, per entry, the value's hash beside its code in one long.
+ * A lookup of a known value is one hash compare and one {@link String#equals}, with no node, no
+ * boxed code and no volatile read but the table's own reference; a
+ * {@code ConcurrentHashMap<String, Integer>} took 16 ns per lookup of one of 500 accounts and
+ * this table 10 ns (scratch JMH, one session; the values were distinct instances of the same
+ * strings, as a host's are).
+ *
+ * <p>One writer at a time (the dimension's lock) inserts; readers never lock. An insert writes
+ * the entry, then publishes the value with a release store, and a reader loads the value with
+ * acquire before the entry, so a value seen is a value whose code is seen. The table grows by
+ * doubling once it is half full: the writer fills a new table and publishes it through the
+ * volatile reference; a reader still on the old one misses the values added since and asks the
+ * writer, who finds them.
+ */
+final class CodeTable {
+    private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(String[].class);
+    /** Returned by {@link #get} for a value without a code. */
+    static final int ABSENT = -1;
+
+    private volatile Entries entries = new Entries(16);
+    private int size; // guarded by the writer's lock
+
+    private static final class Entries {
+        final String[] values;
+        /** Per entry: the value's hash in the high half, its code in the low half. */
+        final long[] hashAndCode;
+        final int mask;
+
+        Entries(int capacity) {
+            values = new String[capacity];
+            hashAndCode = new long[capacity];
+            mask = capacity - 1;
+        }
+    }
+
+    /** The code of {@code value}, or {@link #ABSENT}. */
+    int get(String value) {
+        Entries e = entries;
+        int h = value.hashCode();
+        for (int i = start(h, e.mask); ; i = (i + 1) & e.mask) {
+            String v = (String) VALUES.getAcquire(e.values, i);
+            if (v == null) {
+                return ABSENT;
+            }
+            long hc = e.hashAndCode[i];
+            if ((int) (hc >>> 32) == h && (v == value || v.equals(value))) {
+                return (int) hc;
+            }
+        }
+    }
+
+    /** Adds a value that has no code yet; the caller holds the writer's lock. */
+    void put(String value, int code) {
+        Entries e = entries;
+        if (2 * (size + 1) > e.values.length) {
+            Entries grown = new Entries(2 * e.values.length);
+            for (int i = 0; i < e.values.length; i++) {
+                if (e.values[i] != null) {
+                    insert(grown, e.values[i], e.hashAndCode[i]);
+                }
+            }
+            entries = e = grown; // volatile: publishes the filled table
+        }
+        insert(e, value, (long) value.hashCode() << 32 | code);
+        size++;
+    }
+
+    private static void insert(Entries e, String value, long hashAndCode) {
+        int i = start((int) (hashAndCode >>> 32), e.mask);
+        while (e.values[i] != null) {
+            i = (i + 1) & e.mask;
+        }
+        e.hashAndCode[i] = hashAndCode;
+        VALUES.setRelease(e.values, i, value);
+    }
+
+    /** Fibonacci hashing of the string's hash: consecutive hashes ("acct-1", "acct-2") spread out. */
+    private static int start(int hash, int mask) {
+        return (hash * 0x9E3779B9 >>> 16) & mask;
+    }
+}
