@@ -13,8 +13,10 @@ import java.lang.invoke.VarHandle;
  * strings, as a host's are).
  *
  * <p>One writer at a time (the dimension's lock) inserts; readers never lock. An insert writes
- * the entry, then publishes the value with a release store, and a reader loads the value with
- * acquire before the entry, so a value seen is a value whose code is seen. The table grows by
+ * the entry, then publishes the value with a release store; {@link #get} loads the value with
+ * acquire before the entry, so a value it sees is a value whose code it sees, and {@link #peek}
+ * reads both plainly and answers absent for an entry whose code it cannot see yet, which sends
+ * the caller to {@link #get}. The table grows by
  * doubling once it is half full: the writer fills a new table and publishes it through the
  * volatile reference; a reader still on the old one misses the values added since and asks the
  * writer, who finds them.
@@ -29,7 +31,7 @@ final class CodeTable {
 
     private static final class Entries {
         final String[] values;
-        /** Per entry: the value's hash in the high half, its code in the low half. */
+        /** Per entry: the value's hash in the high half, its code + 1 in the low half (0 until stored). */
         final long[] hashAndCode;
         final int mask;
 
@@ -40,7 +42,28 @@ final class CodeTable {
         }
     }
 
-    /** The code of {@code value}, or {@link #ABSENT}. */
+    /**
+     * The code of {@code value}, or {@link #ABSENT}, from plain reads: exact when it answers a
+     * code (a code is stored once, beside its value), but it may answer {@link #ABSENT} for a value
+     * added moments ago by another thread; then ask {@link #get}. No atomic accessor, so it stays
+     * small where a recorder inlines several lookups.
+     */
+    int peek(String value) {
+        Entries e = entries;
+        int h = value.hashCode();
+        for (int i = start(h, e.mask); ; i = (i + 1) & e.mask) {
+            String v = e.values[i];
+            if (v == null) {
+                return ABSENT;
+            }
+            long hc = e.hashAndCode[i];
+            if ((int) (hc >>> 32) == h && (v == value || v.equals(value))) {
+                return (int) hc - 1; // a low half read before its store is 0: ABSENT
+            }
+        }
+    }
+
+    /** The code of {@code value}, or {@link #ABSENT} if no code was published for it before this call. */
     int get(String value) {
         Entries e = entries;
         int h = value.hashCode();
@@ -51,7 +74,7 @@ final class CodeTable {
             }
             long hc = e.hashAndCode[i];
             if ((int) (hc >>> 32) == h && (v == value || v.equals(value))) {
-                return (int) hc;
+                return (int) hc - 1;
             }
         }
     }
@@ -68,7 +91,7 @@ final class CodeTable {
             }
             entries = e = grown; // volatile: publishes the filled table
         }
-        insert(e, value, (long) value.hashCode() << 32 | code);
+        insert(e, value, (long) value.hashCode() << 32 | (code + 1));
         size++;
     }
 

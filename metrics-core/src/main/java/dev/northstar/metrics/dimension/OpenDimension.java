@@ -64,7 +64,7 @@ public final class OpenDimension implements Dimension<String> {
         if (value == null) {
             return limit + 1;
         }
-        int known = codes.get(value);
+        int known = codes.peek(value);
         return known != CodeTable.ABSENT ? known : assign(value);
     }
 

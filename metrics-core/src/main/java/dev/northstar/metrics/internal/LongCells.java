@@ -3,7 +3,6 @@ package dev.northstar.metrics.internal;
 import dev.northstar.metrics.snapshot.Cell;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Striped long counters for counts, sums and ratios: {@code columns} longs per slot (a ratio has
@@ -24,10 +23,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class LongCells implements Cells {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle STRIPES = MethodHandles.arrayElementVarHandle(long[][].class);
 
     private final int columns;
     private final int capacity;
-    private final AtomicReferenceArray<long[]> stripes = new AtomicReferenceArray<>(Stripes.WITH_SHARED);
+    /**
+     * Per stripe, its longs or null. Installed with a compare-and-set; writers read it plainly (a
+     * stripe's array, once seen, is the one for good, and its zeros need no publishing), readers
+     * with acquire.
+     */
+    private final long[][] stripes = new long[Stripes.WITH_SHARED][];
 
     public LongCells(int columns, int capacity) {
         this.columns = columns;
@@ -78,6 +83,11 @@ public final class LongCells implements Cells {
             LONGS.setRelease(a, i, sum);
             return true;
         }
+        return addShared(a, i, delta);
+    }
+
+    /** An add to a shared stripe; out of line, so recorders inline only the owner's path. */
+    private static boolean addShared(long[] a, int i, long delta) {
         long old = (long) LONGS.getAndAdd(a, i, delta);
         if (old + delta < old) {
             // Overflowed: take it back. A reader in between may see the wrapped stripe once; only
@@ -90,14 +100,13 @@ public final class LongCells implements Cells {
     }
 
     private long[] stripe(int s) {
-        long[] a = stripes.get(s);
-        if (a == null) {
-            a = new long[capacity * columns];
-            if (!stripes.compareAndSet(s, null, a)) {
-                a = stripes.get(s);
-            }
-        }
-        return a;
+        long[] a = stripes[s];
+        return a != null ? a : install(s);
+    }
+
+    private long[] install(int s) {
+        long[] a = new long[capacity * columns];
+        return STRIPES.compareAndSet(stripes, s, null, a) ? a : (long[]) STRIPES.getAcquire(stripes, s);
     }
 
     /** The sum of a column of a slot over all stripes, saturating at {@link Long#MAX_VALUE}. */
@@ -105,7 +114,7 @@ public final class LongCells implements Cells {
         long total = 0;
         int i = slot * columns + column;
         for (int s = 0; s < Stripes.WITH_SHARED; s++) {
-            long[] a = stripes.get(s);
+            long[] a = (long[]) STRIPES.getAcquire(stripes, s);
             if (a != null) {
                 total = saturatedAdd(total, (long) LONGS.getVolatile(a, i));
             }

@@ -53,13 +53,12 @@ public final class Page implements dev.northstar.metrics.registry.Bucket {
     /** The cells of a metric, creating them with {@code factory} on first use. */
     public Cells cells(int metric, CellFactory factory) {
         Cells c = cells[metric]; // plain: every Cells class has only final fields, safe to read racily
-        if (c == null) {
-            c = factory.create();
-            if (!CELLS.compareAndSet(cells, metric, null, c)) {
-                c = (Cells) CELLS.getAcquire(cells, metric);
-            }
-        }
-        return c;
+        return c != null ? c : create(metric, factory);
+    }
+
+    private Cells create(int metric, CellFactory factory) {
+        Cells c = factory.create();
+        return CELLS.compareAndSet(cells, metric, null, c) ? c : (Cells) CELLS.getAcquire(cells, metric);
     }
 
     /** The cells of a metric, or null if it has no data in this bucket. */

@@ -1,7 +1,7 @@
 package dev.northstar.metrics.internal;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -9,27 +9,35 @@ import java.util.concurrent.atomic.LongAdder;
  * cell arrays of its metric.
  *
  * <p>When every combination of codes fits under the series limit the slot <em>is</em> the key:
- * pure arithmetic, no hashing. Otherwise slots are handed out on first sight from a lock-free
- * open-addressing table: a thread claims an empty table entry with a compare-and-set of the key,
- * takes the next slot number, and publishes it; a reader that finds the key before its slot is
- * published waits for that one store. Past the limit, new keys share one overflow slot whose
- * labels are all {@code (other)}, so totals stay exact while detail is bounded.
+ * pure arithmetic, no hashing. Otherwise slots come from an open-addressing table of keys and
+ * slots. Looking up a key that has a slot takes no lock and no atomic instruction; a new key
+ * takes the index's lock once, to be given the next slot, which it publishes before its key, so
+ * a key seen is a key whose slot is seen. Past the limit, new keys share one overflow slot whose
+ * labels are all {@code (other)}, so totals stay exact while detail is bounded; they are not
+ * stored, and resolving one takes no lock either: once the slots have run out no key is ever
+ * added, so a key not found then never will be.
  *
- * <p>A key resolves to the same slot every time. The one subtle case is a thread that finds its
- * key's entry empty and then sees the limit reached: another thread may have claimed that entry
- * for the same key in between, and taken one of the last slots. It did so before the limit was
- * reached (a claim takes its slot number after its entry), so re-reading the entry after seeing
- * the limit tells the two cases apart: still empty means the key has no slot and never will.
+ * <p>Why claims take a lock (they used to be lock-free, with a compare-and-set per claim and a
+ * wait for the claimer's slot): a claim happens once per series in the life of the index, and
+ * the lock-free claim's atomic accessors made every inlined lookup several times bigger for
+ * the JIT, enough that C2 stopped inlining two thirds of the way through a payment event.
  */
 public final class SeriesIndex {
     private final int[] sizes;
     private final int capacity;
     private final int limit;
     private final boolean dense;
-    /** Entry {@code h} is {@code table[2h]}, its key + 1 (0: empty), and {@code table[2h + 1]}, its slot + 1. */
-    private final AtomicLongArray table;
-    private final AtomicLongArray slotKeys;
-    private final AtomicInteger used = new AtomicInteger();
+    private static final VarHandle ENTRIES = MethodHandles.arrayElementVarHandle(long[].class);
+    /**
+     * Entry {@code h} is {@code table[2h]}, its key + 1 (0: empty), and {@code table[2h + 1]}, its
+     * slot. Written under the lock, the slot first, then the key with a release store; read
+     * without the lock.
+     */
+    private final long[] table;
+    /** The key of each slot handed out, written under the lock before {@link #used} counts it. */
+    private final long[] slotKeys;
+    /** Slots handed out; written under the lock, read without it. */
+    private volatile int used;
     private final LongAdder folded = new LongAdder();
     private final int mask;
 
@@ -49,8 +57,8 @@ public final class SeriesIndex {
         } else {
             capacity = seriesLimit + 1;
             int entries = Integer.highestOneBit(Math.max(2, seriesLimit * 2 - 1)) << 1;
-            this.table = new AtomicLongArray(2 * entries); // key beside slot: one cache line per probe
-            slotKeys = new AtomicLongArray(seriesLimit);
+            this.table = new long[2 * entries]; // key beside slot: one cache line per probe
+            slotKeys = new long[seriesLimit];
             mask = entries - 1;
         }
     }
@@ -77,7 +85,7 @@ public final class SeriesIndex {
 
     /** Series seen so far (for the dense layout: the whole key space). */
     public int seriesCount() {
-        return dense ? capacity : Math.min(used.get(), limit) + (folded.sum() > 0 ? 1 : 0);
+        return dense ? capacity : used + (folded.sum() > 0 ? 1 : 0);
     }
 
     /**
@@ -89,7 +97,7 @@ public final class SeriesIndex {
         if (dense) {
             return Integer.compareUnsigned(slot, capacity) < 0;
         }
-        return slot == limit || Integer.compareUnsigned(slot, Math.min(used.get(), limit)) < 0;
+        return slot == limit || Integer.compareUnsigned(slot, used) < 0;
     }
 
     /** How many resolutions landed in the overflow slot. */
@@ -103,48 +111,55 @@ public final class SeriesIndex {
             return (int) key;
         }
         long stored = key + 1; // 0 marks an empty entry
-        int h = (int) ((stored * 0x9E3779B97F4A7C15L) >>> 33) & mask;
+        int first = (int) ((stored * 0x9E3779B97F4A7C15L) >>> 33) & mask;
+        int s = lookup(stored, first);
+        return s >= 0 ? s : assign(key, stored, first);
+    }
+
+    /** The slot of a stored key, or -1 if this thread does not see it in the table. */
+    private int lookup(long stored, int h) {
         while (true) {
-            long k = table.get(2 * h);
+            long k = (long) ENTRIES.getAcquire(table, 2 * h);
             if (k == stored) {
-                return published(h);
+                return (int) table[2 * h + 1];
             }
             if (k == 0) {
-                if (used.get() >= limit) {
-                    // Every slot below the limit went to a key claimed before now, so a claim of
-                    // ours since we read this entry empty would show here now: look again.
-                    if (table.get(2 * h) != 0) {
-                        continue;
-                    }
-                    folded.increment();
-                    return limit;
-                }
-                if (table.compareAndSet(2 * h, 0, stored)) {
-                    int slot = used.getAndIncrement();
-                    if (slot >= limit) {
-                        table.set(2 * h + 1, limit + 1);
-                        folded.increment();
-                        return limit;
-                    }
-                    slotKeys.set(slot, key);
-                    table.set(2 * h + 1, slot + 1);
-                    return slot;
-                }
-                continue; // lost the race for this entry: look at what won
+                return -1;
             }
             h = (h + 1) & mask;
         }
     }
 
-    private int published(int h) {
-        int s;
-        while ((s = (int) table.get(2 * h + 1)) == 0) {
-            Thread.onSpinWait();
-        }
-        if (s == limit + 1) {
+    /** A key not seen in the table: the overflow slot once the slots have run out, else the lock. */
+    private int assign(long key, long stored, int first) {
+        if (used >= limit) {
+            // Every claim wrote its key before counting its slot, so having read the count at
+            // the limit, this lookup sees every key that will ever have a slot.
+            int s = lookup(stored, first);
+            if (s >= 0) {
+                return s;
+            }
             folded.increment();
+            return limit;
         }
-        return s - 1;
+        synchronized (this) {
+            int h = first;
+            for (long k; (k = table[2 * h]) != 0; h = (h + 1) & mask) {
+                if (k == stored) {
+                    return (int) table[2 * h + 1];
+                }
+            }
+            int slot = used;
+            if (slot == limit) {
+                folded.increment();
+                return limit;
+            }
+            slotKeys[slot] = key;
+            table[2 * h + 1] = slot;
+            ENTRIES.setRelease(table, 2 * h, stored);
+            used = slot + 1;
+            return slot;
+        }
     }
 
     /** The codes of the series in a slot, or null for the overflow slot or an unassigned one. */
@@ -153,10 +168,10 @@ public final class SeriesIndex {
         if (dense) {
             key = slot;
         } else {
-            if (slot >= Math.min(used.get(), limit)) {
+            if (Integer.compareUnsigned(slot, used) >= 0) {
                 return null;
             }
-            key = slotKeys.get(slot);
+            key = slotKeys[slot];
         }
         int[] codes = new int[sizes.length];
         for (int i = sizes.length - 1; i >= 0; i--) {

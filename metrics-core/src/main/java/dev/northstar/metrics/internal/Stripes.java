@@ -1,6 +1,7 @@
 package dev.northstar.metrics.internal;
 
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Which stripe of a striped cell the current thread writes to.
@@ -35,7 +36,9 @@ public final class Stripes {
     /** Stripes of a {@link LongCells}: {@code [0, COUNT)} owned, {@code [COUNT, 2 COUNT)} shared. */
     public static final int WITH_SHARED = 2 * COUNT;
     private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(COUNT);
-    private static final AtomicReferenceArray<Thread> OWNERS = new AtomicReferenceArray<>(COUNT);
+    /** Per home stripe, its owner or null: claimed and released with compare-and-sets through {@link #OWNER}. */
+    private static final Thread[] OWNERS = new Thread[COUNT];
+    private static final VarHandle OWNER = MethodHandles.arrayElementVarHandle(Thread[].class);
 
     private Stripes() {
     }
@@ -59,25 +62,26 @@ public final class Stripes {
         Thread me = Thread.currentThread();
         int home = of(me.getId());
         // plain: only this thread ever stores itself there, and only a dead owner is released
-        Thread owner = OWNERS.getPlain(home);
-        if (owner == me || owner == null && OWNERS.compareAndSet(home, null, me)) {
-            return home;
-        }
-        return COUNT + home;
+        return OWNERS[home] == me ? home : claimOrShare(me, home);
+    }
+
+    /** The current thread's stripe when it does not own its home yet: claims it if free, else shares. */
+    private static int claimOrShare(Thread me, int home) {
+        return OWNER.compareAndSet(OWNERS, home, null, me) ? home : COUNT + home;
     }
 
     /** Releases each stripe whose owner has terminated, so a live thread with that home can own it. */
     public static void releaseDeadOwners() {
         for (int s = 0; s < COUNT; s++) {
-            Thread owner = OWNERS.get(s);
+            Thread owner = (Thread) OWNER.getVolatile(OWNERS, s);
             if (owner != null && !owner.isAlive()) {
-                OWNERS.compareAndSet(s, owner, null);
+                OWNER.compareAndSet(OWNERS, s, owner, null);
             }
         }
     }
 
     /** The thread owning a home stripe, or null (for tests). */
     static Thread owner(int stripe) {
-        return OWNERS.get(stripe);
+        return (Thread) OWNER.getVolatile(OWNERS, stripe);
     }
 }

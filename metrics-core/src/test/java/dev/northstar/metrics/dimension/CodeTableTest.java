@@ -21,10 +21,14 @@ class CodeTableTest {
         }
         for (int i = 0; i < 10_000; i++) {
             // a distinct instance of the same characters, as a host's request would carry
-            assertThat(table.get(new String("acct-" + i))).isEqualTo(i);
+            String value = new String("acct-" + i);
+            assertThat(table.get(value)).isEqualTo(i);
+            assertThat(table.peek(value)).isEqualTo(i);
         }
-        assertThat(table.get("acct-10000")).isEqualTo(CodeTable.ABSENT);
-        assertThat(table.get("")).isEqualTo(CodeTable.ABSENT);
+        for (String absent : new String[] {"acct-10000", "", "acct-"}) {
+            assertThat(table.get(absent)).isEqualTo(CodeTable.ABSENT);
+            assertThat(table.peek(absent)).isEqualTo(CodeTable.ABSENT);
+        }
     }
 
     @Test
@@ -33,9 +37,12 @@ class CodeTableTest {
         CodeTable table = new CodeTable();
         table.put("Aa", 0);
         assertThat(table.get("BB")).isEqualTo(CodeTable.ABSENT);
+        assertThat(table.peek("BB")).isEqualTo(CodeTable.ABSENT);
         table.put("BB", 1);
         assertThat(table.get("Aa")).isEqualTo(0);
         assertThat(table.get("BB")).isEqualTo(1);
+        assertThat(table.peek("Aa")).isEqualTo(0);
+        assertThat(table.peek("BB")).isEqualTo(1);
         assertThat(table.get("AaAa")).isEqualTo(CodeTable.ABSENT);
     }
 
