@@ -22,21 +22,10 @@ import org.apache.datasketches.hll.Union;
  * in a steady stream almost all do, as registers only grow. Floors are written with plain stores,
  * without a lock: two writers racing on one byte may lose one's nibble, which leaves a floor lower
  * than the registers (a wasted lock later), never higher. Cost: {@code K / 2} bytes per cell in
- * HLL mode (and {@link #FLOOR_PAD} each side), beside the union's {@code K}.
+ * HLL mode, beside the union's {@code K}.
  */
 public final class HllCells extends SketchCells<Union> {
     private static final int FLOOR_MAX = 15;
-    /**
-     * Unused bytes before and after a cell's floors. Every writer thread reads the floors on every
-     * record, and the array is allocated in the TLAB of the thread that first needed it, next to
-     * objects that thread goes on writing (its histograms, its counters). Whether they share a
-     * line depends on allocation order, so it showed in some JVM runs and not others: a payment
-     * event's sketches and histogram alone (a scratch variant of the recorder without its counts,
-     * two threads) took 120 to 128 ns per event in some forks and 57 in others with the floors
-     * unpadded, and 55 to 59 ns in each of 8 forks with them padded (58 with one thread). Two
-     * cache lines each side keep those writes off the lines every other thread reads.
-     */
-    static final int FLOOR_PAD = 128;
 
     private final int lgK;
     private final int registerMask;
@@ -66,7 +55,7 @@ public final class HllCells extends SketchCells<Union> {
         }
         int register = (int) key & registerMask;
         int value = (int) key >>> SketchHash.HLL_KEY_BITS;
-        return value <= (f[FLOOR_PAD + (register >>> 1)] >>> ((register & 1) << 2) & FLOOR_MAX);
+        return value <= (f[register >>> 1] >>> ((register & 1) << 2) & FLOOR_MAX);
     }
 
     @Override void apply(Union sketch, int cell, long key) {
@@ -76,16 +65,15 @@ public final class HllCells extends SketchCells<Union> {
             if (!SketchHash.hllKeysAreCoupons() || !SketchHash.hllRegisters(sketch)) {
                 return;
             }
-            byte[] fresh = new byte[FLOOR_PAD + Math.max(1, (registerMask + 1) >>> 1) + FLOOR_PAD];
-            FLOORS.compareAndExchangeRelease(floors, cell, (byte[]) null, fresh);
+            FLOORS.compareAndExchangeRelease(floors, cell, (byte[]) null, new byte[Math.max(1, (registerMask + 1) >>> 1)]);
             f = (byte[]) FLOORS.getAcquire(floors, cell);
         }
         int register = (int) key & registerMask;
         int value = Math.min((int) key >>> SketchHash.HLL_KEY_BITS, FLOOR_MAX);
         int shift = (register & 1) << 2;
-        int b = f[FLOOR_PAD + (register >>> 1)];
+        int b = f[register >>> 1];
         if ((b >>> shift & FLOOR_MAX) < value) {
-            f[FLOOR_PAD + (register >>> 1)] = (byte) (b & ~(FLOOR_MAX << shift) | value << shift);
+            f[register >>> 1] = (byte) (b & ~(FLOOR_MAX << shift) | value << shift);
         }
     }
 
