@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>When every combination of codes fits under the series limit the slot <em>is</em> the key:
  * pure arithmetic, no hashing. Otherwise slots come from an open-addressing table of keys and
  * slots. Looking up a key that has a slot takes no lock and no atomic instruction; a new key
- * takes the index's lock once, to be given the next slot, which it publishes before its key, so
- * a key seen is a key whose slot is seen. Past the limit, new keys share one overflow slot whose
+ * takes the index's lock once, to be given the next slot, which it stores and counts as handed
+ * out before it publishes the key, so a key seen is a key whose slot is seen and handed out
+ * ({@link #handedOut} true for it, or a metric would refuse it). Past the limit, new keys share one overflow slot whose
  * labels are all {@code (other)}, so totals stay exact while detail is bounded; they are not
  * stored, and resolving one takes no lock either: once the slots have run out no key is ever
  * added, so a key not found then never will be.
@@ -36,8 +37,10 @@ public final class SeriesIndex {
     private final long[] table;
     /** The key of each slot handed out, written under the lock before {@link #used} counts it. */
     private final long[] slotKeys;
-    /** Slots handed out; written under the lock, read without it. */
+    /** Slots handed out; written under the lock, before the slot's key is published; read without it. */
     private volatile int used;
+    /** Whether every slot is handed out and its key published; written under the lock. */
+    private volatile boolean full;
     private final LongAdder folded = new LongAdder();
     private final int mask;
 
@@ -132,9 +135,9 @@ public final class SeriesIndex {
 
     /** A key not seen in the table: the overflow slot once the slots have run out, else the lock. */
     private int assign(long key, long stored, int first) {
-        if (used >= limit) {
-            // Every claim wrote its key before counting its slot, so having read the count at
-            // the limit, this lookup sees every key that will ever have a slot.
+        if (full) {
+            // Set after the last slot's key was published, so this lookup sees every key that
+            // will ever have a slot.
             int s = lookup(stored, first);
             if (s >= 0) {
                 return s;
@@ -156,8 +159,11 @@ public final class SeriesIndex {
             }
             slotKeys[slot] = key;
             table[2 * h + 1] = slot;
+            used = slot + 1; // before the key: whoever finds the key finds its slot handed out
             ENTRIES.setRelease(table, 2 * h, stored);
-            used = slot + 1;
+            if (slot + 1 == limit) {
+                full = true;
+            }
             return slot;
         }
     }

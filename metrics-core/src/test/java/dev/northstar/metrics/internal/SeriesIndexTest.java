@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,8 @@ class SeriesIndexTest {
     void resolvesEachKeyToOneSlotWhenTwoWritersRaceAtTheLimit() throws Exception {
         // Round after round, two writers (as many as the smallest CI machine has cores) resolve
         // the same keys in the same order on a fresh index, released together by a spinning
-        // barrier, so they meet at first sight of every key and when the limit is reached.
+        // barrier, so they meet at first sight of every key and when the limit is reached. Every
+        // slot a writer gets must already count as handed out, or a metric would refuse it.
         SeriesIndex[] indexes = new SeriesIndex[ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
             indexes[r] = new SeriesIndex(new int[] {1_000, 1_000}, LIMIT);
@@ -82,6 +84,7 @@ class SeriesIndexTest {
         int[][][] seen = new int[2][ROUNDS][KEYS];
         AtomicIntegerArray reached = new AtomicIntegerArray(2);   // rounds each writer has started
         AtomicIntegerArray finished = new AtomicIntegerArray(2);
+        AtomicInteger notHandedOut = new AtomicInteger();
         long deadline = System.nanoTime() + RACE_NANOS;
         List<Future<Integer>> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
@@ -99,7 +102,11 @@ class SeriesIndexTest {
                             break;
                         }
                         for (int k = 0; k < KEYS; k++) {
-                            seen[me][r][k] = indexes[r].slot(k * 7_919L);
+                            int slot = indexes[r].slot(k * 7_919L);
+                            seen[me][r][k] = slot;
+                            if (!indexes[r].handedOut(slot)) {
+                                notHandedOut.incrementAndGet(); // a metric would refuse this series
+                            }
                         }
                     }
                 } finally {
@@ -123,6 +130,7 @@ class SeriesIndexTest {
             }
         }
         assertThat(inconsistent).isEmpty();
+        assertThat(notHandedOut.get()).as("slots resolved before they counted as handed out").isZero();
         assertThat(rounds).isPositive();
         for (int r = 0; r < rounds; r++) {
             int[] slots = Arrays.stream(seen[0][r]).filter(s -> s != LIMIT).sorted().toArray();
