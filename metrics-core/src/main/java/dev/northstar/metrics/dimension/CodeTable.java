@@ -20,6 +20,12 @@ import java.lang.invoke.VarHandle;
  * doubling once it is half full: the writer fills a new table and publishes it through the
  * volatile reference; a reader still on the old one misses the values added since and asks the
  * writer, who finds them.
+ *
+ * <p>Not hardened against values crafted to share one {@link String#hashCode} (combinations of
+ * "Aa" and "BB"): they all probe one run, so looking one up is linear in their number, at most
+ * the dimension's limit, where a {@code ConcurrentHashMap} would have kept a tree. An open
+ * dimension's values are meant to come from the host's own data (regions, banks, the account
+ * ids it assigns), not from untrusted input.
  */
 final class CodeTable {
     private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(String[].class);
@@ -34,11 +40,22 @@ final class CodeTable {
         /** Per entry: the value's hash in the high half, its code + 1 in the low half (0 until stored). */
         final long[] hashAndCode;
         final int mask;
+        /** 32 - log2(capacity): a hash's start entry is the top bits of its Fibonacci product. */
+        final int shift;
 
         Entries(int capacity) {
             values = new String[capacity];
             hashAndCode = new long[capacity];
             mask = capacity - 1;
+            shift = 32 - Integer.numberOfTrailingZeros(capacity);
+        }
+
+        /**
+         * Fibonacci hashing of the string's hash, top bits: consecutive hashes ("acct-1",
+         * "acct-2") spread out, and every entry of a table of any size can be a start.
+         */
+        int start(int hash) {
+            return hash * 0x9E3779B9 >>> shift;
         }
     }
 
@@ -51,7 +68,7 @@ final class CodeTable {
     int peek(String value) {
         Entries e = entries;
         int h = value.hashCode();
-        for (int i = start(h, e.mask); ; i = (i + 1) & e.mask) {
+        for (int i = e.start(h); ; i = (i + 1) & e.mask) {
             String v = e.values[i];
             if (v == null) {
                 return ABSENT;
@@ -67,7 +84,7 @@ final class CodeTable {
     int get(String value) {
         Entries e = entries;
         int h = value.hashCode();
-        for (int i = start(h, e.mask); ; i = (i + 1) & e.mask) {
+        for (int i = e.start(h); ; i = (i + 1) & e.mask) {
             String v = (String) VALUES.getAcquire(e.values, i);
             if (v == null) {
                 return ABSENT;
@@ -96,7 +113,7 @@ final class CodeTable {
     }
 
     private static void insert(Entries e, String value, long hashAndCode) {
-        int i = start((int) (hashAndCode >>> 32), e.mask);
+        int i = e.start((int) (hashAndCode >>> 32));
         while (e.values[i] != null) {
             i = (i + 1) & e.mask;
         }
@@ -104,8 +121,14 @@ final class CodeTable {
         VALUES.setRelease(e.values, i, value);
     }
 
-    /** Fibonacci hashing of the string's hash: consecutive hashes ("acct-1", "acct-2") spread out. */
-    private static int start(int hash, int mask) {
-        return (hash * 0x9E3779B9 >>> 16) & mask;
+    /** How many entries a lookup of {@code value} reads before it decides (for tests of the spread). */
+    int probes(String value) {
+        Entries e = entries;
+        int h = value.hashCode();
+        int n = 1;
+        for (int i = e.start(h); e.values[i] != null && !e.values[i].equals(value); i = (i + 1) & e.mask) {
+            n++;
+        }
+        return n;
     }
 }

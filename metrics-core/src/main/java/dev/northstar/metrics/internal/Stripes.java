@@ -65,9 +65,13 @@ public final class Stripes {
         return OWNERS[home] == me ? home : claimOrShare(me, home);
     }
 
-    /** The current thread's stripe when it does not own its home yet: claims it if free, else shares. */
+    /**
+     * The current thread's stripe when it does not own its home: claims it if free, else shares.
+     * The compare-and-set only when the slot reads free: a thread that shares its home calls this
+     * on every add, and a failing compare-and-set still takes the owner table's line exclusively.
+     */
     private static int claimOrShare(Thread me, int home) {
-        return OWNER.compareAndSet(OWNERS, home, null, me) ? home : COUNT + home;
+        return OWNERS[home] == null && OWNER.compareAndSet(OWNERS, home, null, me) ? home : COUNT + home;
     }
 
     /** Releases each stripe whose owner has terminated, so a live thread with that home can own it. */
