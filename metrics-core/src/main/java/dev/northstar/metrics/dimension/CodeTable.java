@@ -40,22 +40,20 @@ final class CodeTable {
         /** Per entry: the value's hash in the high half, its code + 1 in the low half (0 until stored). */
         final long[] hashAndCode;
         final int mask;
-        /** 32 - log2(capacity): a hash's start entry is the top bits of its Fibonacci product. */
-        final int shift;
 
         Entries(int capacity) {
             values = new String[capacity];
             hashAndCode = new long[capacity];
             mask = capacity - 1;
-            shift = 32 - Integer.numberOfTrailingZeros(capacity);
         }
 
         /**
-         * Fibonacci hashing of the string's hash, top bits: consecutive hashes ("acct-1",
-         * "acct-2") spread out, and every entry of a table of any size can be a start.
+         * Fibonacci hashing of the string's hash, so consecutive hashes ("acct-1", "acct-2")
+         * spread out: bits 16 and up of the product, rotated so that a table of more than 2^16
+         * entries continues into its low bits and every entry can be a start.
          */
         int start(int hash) {
-            return hash * 0x9E3779B9 >>> shift;
+            return Integer.rotateLeft(hash * 0x9E3779B9, 16) & mask;
         }
     }
 
