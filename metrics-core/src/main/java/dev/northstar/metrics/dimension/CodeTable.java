@@ -64,32 +64,29 @@ final class CodeTable {
      * small where a recorder inlines several lookups.
      */
     int peek(String value) {
+        return find(value, false);
+    }
+
+    /** The code of {@code value}, or {@link #ABSENT} if no code was published for it before this call. */
+    int get(String value) {
+        return find(value, true);
+    }
+
+    /**
+     * The probe behind {@link #peek} and {@link #get}; {@code acquire} is a constant at both, so
+     * the JIT keeps one kind of read of the value and drops the other.
+     */
+    private int find(String value, boolean acquire) {
         Entries e = entries;
         int h = value.hashCode();
         for (int i = e.start(h); ; i = (i + 1) & e.mask) {
-            String v = e.values[i];
+            String v = acquire ? (String) VALUES.getAcquire(e.values, i) : e.values[i];
             if (v == null) {
                 return ABSENT;
             }
             long hc = e.hashAndCode[i];
             if ((int) (hc >>> 32) == h && (v == value || v.equals(value))) {
                 return (int) hc - 1; // a low half read before its store is 0: ABSENT
-            }
-        }
-    }
-
-    /** The code of {@code value}, or {@link #ABSENT} if no code was published for it before this call. */
-    int get(String value) {
-        Entries e = entries;
-        int h = value.hashCode();
-        for (int i = e.start(h); ; i = (i + 1) & e.mask) {
-            String v = (String) VALUES.getAcquire(e.values, i);
-            if (v == null) {
-                return ABSENT;
-            }
-            long hc = e.hashAndCode[i];
-            if ((int) (hc >>> 32) == h && (v == value || v.equals(value))) {
-                return (int) hc - 1;
             }
         }
     }
