@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * codes.
  *
  * <p>Looking up a known value is one probe of a lock-free hash table (see {@code CodeTable})
- * and allocates nothing; assigning a new code takes a lock, once per distinct value. Once every code is taken, a new
- * value folds into {@link Dimension#OTHER} without the lock: a long tail of values past the limit
+ * and allocates nothing; assigning a new code takes a lock, once per distinct value. Once every
+ * code is taken, a new value folds into {@link Dimension#OTHER} without the lock: a long tail of values past the limit
  * (accounts, merchants) is the common case there, and costs one volatile read. The dimension is
  * shared: a host that registers it on several metrics gets the same codes in all of them.
  */

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
  * slots. Looking up a key that has a slot takes no lock and no atomic instruction; a new key
  * takes the index's lock once, to be given the next slot, which it stores and counts as handed
  * out before it publishes the key, so a key seen is a key whose slot is seen and handed out
- * ({@link #handedOut} true for it, or a metric would refuse it). Past the limit, new keys share one overflow slot whose
- * labels are all {@code (other)}, so totals stay exact while detail is bounded; they are not
- * stored, and resolving one takes no lock either: once the slots have run out no key is ever
+ * ({@link #handedOut} true for it, or a metric would refuse it). Past the limit, new keys share
+ * one overflow slot whose labels are all {@code (other)}, so totals stay exact while detail is
+ * bounded; they are not stored, and resolving one takes no lock either: once the slots have run out no key is ever
  * added, so a key not found then never will be.
  *
  * <p>Why claims take a lock (they used to be lock-free, with a compare-and-set per claim and a
