@@ -40,6 +40,11 @@ public final class HllCells extends SketchCells<Union> {
         this.floors = new byte[capacity][];
     }
 
+    /** Adds an id (the sketch hashes it) to a slot. */
+    public void add(int slot, long id) {
+        update(slot, 0, id);
+    }
+
     @Override Union create() {
         return new Union(lgK);
     }

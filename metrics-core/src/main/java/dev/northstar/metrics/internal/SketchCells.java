@@ -63,8 +63,14 @@ public abstract class SketchCells<S> implements Cells {
     /** Feeds a key to a stripe's sketch, under that stripe's lock, and updates the cell's summary. */
     abstract void apply(S sketch, int cell, long key);
 
-    /** Records an id (already a 64-bit value; the sketch hashes it) or a value in a column of a slot. */
-    public final void update(int slot, int column, long id) {
+    /**
+     * Records an id (already a 64-bit value; the sketch hashes it) or a value in a column of a slot.
+     * Callers go through each kind's own method ({@code HllCells.add}, {@code ThetaCells.add},
+     * {@code HistogramCells.record}), where {@code this} has an exact class: this method's
+     * profile mixes the kinds, so inlined behind the base type its calls to {@link #key},
+     * {@link #covered} and {@link #apply} stay virtual.
+     */
+    final void update(int slot, int column, long id) {
         long key = key(id);
         int cell = slot * columns + column;
         if (covered(cell, key)) {

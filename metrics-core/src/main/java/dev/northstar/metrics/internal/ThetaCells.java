@@ -29,6 +29,11 @@ public final class ThetaCells extends SketchCells<Union> {
         this.bounds = new AtomicLongArray(capacity * columns);
     }
 
+    /** Adds an id (the sketch hashes it) to a column of a slot. */
+    public void add(int slot, int column, long id) {
+        update(slot, column, id);
+    }
+
     @Override Union create() {
         return SetOperation.builder().setNominalEntries(1 << lgK).buildUnion();
     }

@@ -2,6 +2,7 @@ package dev.northstar.metrics.registry;
 
 import dev.northstar.metrics.definition.MetricDefinition;
 import dev.northstar.metrics.internal.HllCells;
+import dev.northstar.metrics.internal.Page;
 import dev.northstar.metrics.internal.SeriesIndex;
 import dev.northstar.metrics.internal.ThetaCells;
 
@@ -31,42 +32,51 @@ public final class DistinctMetric extends IdMetric {
     /** Adds an id now. */
     public void add(int series, long id) {
         if (valid(series)) {
-            writeId(pageNow(), series, 0, id);
+            write(pageNow(), series, id);
         }
     }
 
     /** Adds an id at {@code atMillis}. */
     public void add(int series, long id, long atMillis) {
         if (valid(series)) {
-            writeId(pageAt(atMillis), series, 0, id);
+            write(pageAt(atMillis), series, id);
         }
     }
 
     /** Adds an id in a bucket resolved once for a multi-metric event. */
     public void add(Bucket bucket, int series, long id) {
         if (valid(series)) {
-            writeId(page(bucket), series, 0, id);
+            write(page(bucket), series, id);
         }
     }
 
     /** Adds a textual id (hashed, never kept) in a bucket resolved once for a multi-metric event. */
     public void add(Bucket bucket, int series, CharSequence id) {
         if (valid(series) && acceptableId(id)) {
-            writeId(page(bucket), series, 0, bits(id));
+            write(page(bucket), series, bits(id));
         }
     }
 
     /** Adds a textual id now. */
     public void add(int series, CharSequence id) {
         if (valid(series) && acceptableId(id)) {
-            writeId(pageNow(), series, 0, bits(id));
+            write(pageNow(), series, bits(id));
         }
     }
 
     /** Adds a textual id at {@code atMillis}. */
     public void add(int series, CharSequence id, long atMillis) {
         if (valid(series) && acceptableId(id)) {
-            writeId(pageAt(atMillis), series, 0, bits(id));
+            write(pageAt(atMillis), series, bits(id));
+        }
+    }
+
+    /** Adds an id to the HLL cells, or the Theta cells of a definition with set operations. */
+    private void write(Page page, int series, long id) {
+        if (page != null && cells(page) instanceof HllCells hll) {
+            hll.add(series, id); // the exact class, so the update inlined here is HLL's alone
+        } else {
+            writeTheta(page, series, 0, id);
         }
     }
 

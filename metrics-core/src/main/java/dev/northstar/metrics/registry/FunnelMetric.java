@@ -33,21 +33,21 @@ public final class FunnelMetric extends IdMetric {
     /** Records that {@code id} reached {@code step} now. */
     public void step(int series, int step, long id) {
         if (valid(series) && validStep(step)) {
-            writeId(pageNow(), series, step, id);
+            writeTheta(pageNow(), series, step, id);
         }
     }
 
     /** Records that {@code id} reached {@code step} at {@code atMillis}. */
     public void step(int series, int step, long id, long atMillis) {
         if (valid(series) && validStep(step)) {
-            writeId(pageAt(atMillis), series, step, id);
+            writeTheta(pageAt(atMillis), series, step, id);
         }
     }
 
     /** Records a step in a bucket resolved once for a multi-metric event. */
     public void step(Bucket bucket, int series, int step, long id) {
         if (valid(series) && validStep(step)) {
-            writeId(page(bucket), series, step, id);
+            writeTheta(page(bucket), series, step, id);
         }
     }
 

@@ -5,7 +5,7 @@ import dev.northstar.metrics.internal.CellFactory;
 import dev.northstar.metrics.internal.Ids;
 import dev.northstar.metrics.internal.Page;
 import dev.northstar.metrics.internal.SeriesIndex;
-import dev.northstar.metrics.internal.SketchCells;
+import dev.northstar.metrics.internal.ThetaCells;
 
 /**
  * What the id-keeping kinds share (distinct counts, funnels, retention): ids are hashed into
@@ -19,9 +19,15 @@ public abstract sealed class IdMetric extends Metric permits DistinctMetric, Fun
         super(registry, definition, id, index, factory);
     }
 
-    final void writeId(Page page, int series, int column, long id) {
+    /**
+     * Adds an id to a column of a Theta-backed metric (funnels, retention, distinct counts with set
+     * operations). The cast names the exact cell class, so the sketch update inlined here calls
+     * the Theta hash and shortcut directly; through the shared base class it made virtual calls
+     * (its profile mixes all three sketch kinds).
+     */
+    final void writeTheta(Page page, int series, int column, long id) {
         if (page != null) {
-            ((SketchCells<?>) cells(page)).update(series, column, id);
+            ((ThetaCells) cells(page)).add(series, column, id);
         }
     }
 

@@ -30,42 +30,42 @@ public final class RetentionMetric extends IdMetric {
     /** Records that {@code id} entered the cohort now. */
     public void cohort(int series, long id) {
         if (valid(series)) {
-            writeId(pageNow(), series, COHORT, id);
+            writeTheta(pageNow(), series, COHORT, id);
         }
     }
 
     /** Records that {@code id} entered the cohort at {@code atMillis}. */
     public void cohort(int series, long id, long atMillis) {
         if (valid(series)) {
-            writeId(pageAt(atMillis), series, COHORT, id);
+            writeTheta(pageAt(atMillis), series, COHORT, id);
         }
     }
 
     /** Records that {@code id} was active now. */
     public void active(int series, long id) {
         if (valid(series)) {
-            writeId(pageNow(), series, ACTIVE, id);
+            writeTheta(pageNow(), series, ACTIVE, id);
         }
     }
 
     /** Records that {@code id} was active at {@code atMillis}. */
     public void active(int series, long id, long atMillis) {
         if (valid(series)) {
-            writeId(pageAt(atMillis), series, ACTIVE, id);
+            writeTheta(pageAt(atMillis), series, ACTIVE, id);
         }
     }
 
     /** Records cohort entry in a bucket resolved once for a multi-metric event. */
     public void cohort(Bucket bucket, int series, long id) {
         if (valid(series)) {
-            writeId(page(bucket), series, COHORT, id);
+            writeTheta(page(bucket), series, COHORT, id);
         }
     }
 
     /** Records activity in a bucket resolved once for a multi-metric event. */
     public void active(Bucket bucket, int series, long id) {
         if (valid(series)) {
-            writeId(page(bucket), series, ACTIVE, id);
+            writeTheta(page(bucket), series, ACTIVE, id);
         }
     }
 }
