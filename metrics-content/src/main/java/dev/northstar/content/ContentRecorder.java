@@ -216,7 +216,7 @@ public final class ContentRecorder implements ContentEvents {
         } else {
             spreadReads.increment(b, read);
         }
-        readTime.record(b, readTime.seriesOfCodes(t, s, cat), Math.min(readTimeMillis, ContentCatalog.MAX_READ_TIME_MILLIS));
+        readTime.record(b, readTime.seriesOfCodes(t, cat), Math.min(readTimeMillis, ContentCatalog.MAX_READ_TIME_MILLIS));
         uniqueReaders.add(b, uniqueReaders.seriesOfCodes(t, cat), readerId);
         followerRetention.active(b, followerRetention.seriesOfCodes(cat), readerId);
     }
