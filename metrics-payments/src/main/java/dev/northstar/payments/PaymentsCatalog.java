@@ -58,7 +58,12 @@ public final class PaymentsCatalog {
     /** Failure reason. */
     public final EnumDimension<FailureReason> reason = Dimension.of("failure_reason", FailureReason.class);
 
-    /** Payment attempts. Count of every attempt, successful or not. Unit events; higher is better. */
+    /**
+     * Payment attempts. Count of every attempt, successful or not. Unit events; higher is better.
+     * Sliced by region, bank, channel and funding source, the success rate's dimensions, so the
+     * success rate numbers its series as attempts and a payment resolves one series for both
+     * (payment event 96 → 94 ns with one thread, 101 → 95 with two, RecorderBenchmark A/B).
+     */
     public final MetricDefinition<CountMetric> attempts;
     /**
      * Payment success rate by count: successful attempts / attempts. Unit ratio; higher is better.
@@ -152,10 +157,10 @@ public final class PaymentsCatalog {
         this.currency = currency;
         attempts = MetricDefinition.count("payment_attempts")
                 .description("Payment attempts, successful or not")
-                .stakeholders(USERS, MERCHANTS, PLATFORM, BANKS).dimensions(region, bank, channel).build();
+                .stakeholders(USERS, MERCHANTS, PLATFORM, BANKS).dimensions(region, bank, channel, funding).build();
         successRate = MetricDefinition.ratio("payment_success_rate")
                 .description("Successful payment attempts / payment attempts")
-                .stakeholders(USERS, MERCHANTS, BANKS).dimensions(region, bank, channel, funding).build();
+                .stakeholders(USERS, MERCHANTS, BANKS).seriesOf(attempts).build();
         successRateByValue = MetricDefinition.ratio("payment_success_rate_by_value")
                 .description("Amount of successful attempts / amount attempted").maxValue(Long.MAX_VALUE / 2)
                 .stakeholders(MERCHANTS, PLATFORM).dimensions(region, channel).build();

@@ -127,8 +127,9 @@ public final class PaymentsRecorder implements PaymentEvents {
         int f = c.funding.code(funding);
         int cat = c.category.code(category);
         boolean ok = failure == null;
-        attempts.increment(b, attempts.seriesOfCodes(r, k, ch));
-        successRate.record(b, successRate.seriesOfCodes(r, k, ch, f), ok);
+        int attempt = attempts.seriesOfCodes(r, k, ch, f); // the success rate numbers its series as attempts
+        attempts.increment(b, attempt);
+        successRate.record(b, attempt, ok);
         successRateByValue.record(b, successRateByValue.seriesOfCodes(r, ch), ok ? amountMinor : 0, amountMinor);
         if (latencyMicros >= 0) {
             latency.record(b, latency.seriesOfCodes(r, ch), latencyMicros);
