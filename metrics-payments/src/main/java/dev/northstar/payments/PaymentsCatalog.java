@@ -169,7 +169,7 @@ public final class PaymentsCatalog {
                 .stakeholders(MERCHANTS, PLATFORM).dimensions(region, channel, category).build();
         gmv = MetricDefinition.sum("gmv").money(currency)
                 .description("Gross value of successful payments before refunds")
-                .stakeholders(MERCHANTS, PLATFORM).dimensions(region, channel, category).build();
+                .stakeholders(MERCHANTS, PLATFORM).seriesOf(transactions).build();
         refunds = MetricDefinition.count("refunds").direction(Direction.LOWER_IS_BETTER)
                 .description("Refunds of successful payments")
                 .stakeholders(USERS, MERCHANTS).dimensions(region, channel, category).build();
@@ -192,10 +192,10 @@ public final class PaymentsCatalog {
                 .stakeholders(MERCHANTS).dimensions(region, channel, category).build();
         newPayers = MetricDefinition.count("new_payers")
                 .description("Payers making their first ever successful payment")
-                .stakeholders(PLATFORM).dimensions(region, channel).build();
+                .stakeholders(PLATFORM).seriesOf(successRateByValue).build();
         activation = MetricDefinition.funnel("activation", "account_opened", "first_payment")
                 .description("Accounts opened that went on to a first payment in the same window")
-                .stakeholders(USERS, PLATFORM).dimensions(region).build();
+                .stakeholders(USERS, PLATFORM).seriesOf(activePayers).build();
         accountsOpened = MetricDefinition.count("accounts_opened")
                 .description("Wallet accounts opened").stakeholders(PLATFORM).dimensions(region).build();
         cardLinkRate = MetricDefinition.ratio("card_link_success_rate")
@@ -206,7 +206,7 @@ public final class PaymentsCatalog {
                 .stakeholders(USERS, PLATFORM).dimensions(region, bank, funding).build();
         activeMerchants = MetricDefinition.distinct("active_merchants")
                 .description("Distinct merchants receiving at least one successful payment")
-                .stakeholders(MERCHANTS, PLATFORM).dimensions(region).build();
+                .stakeholders(MERCHANTS, PLATFORM).seriesOf(activePayers).build();
         merchantsOnboarded = MetricDefinition.count("merchants_onboarded")
                 .description("Merchants onboarded").stakeholders(MERCHANTS, PLATFORM)
                 .dimensions(region, category).build();
@@ -240,7 +240,7 @@ public final class PaymentsCatalog {
         latency = MetricDefinition.distribution("payment_latency").unit(Unit.MICROSECONDS)
                 .direction(Direction.LOWER_IS_BETTER).headlineQuantile(0.99)
                 .description("Time from confirmation to authorization result, per attempt")
-                .stakeholders(USERS, MERCHANTS, BANKS).dimensions(region, channel).build();
+                .stakeholders(USERS, MERCHANTS, BANKS).seriesOf(successRateByValue).build();
         failures = MetricDefinition.count("payment_failures").direction(Direction.LOWER_IS_BETTER)
                 .description("Failed payment attempts").stakeholders(USERS, MERCHANTS, BANKS)
                 .dimensions(region, bank, reason).build();
@@ -262,7 +262,7 @@ public final class PaymentsCatalog {
                 .dimensions(region).build();
         crossBorderGmv = MetricDefinition.sum("cross_border_gmv").money(currency)
                 .description("Value of successful cross-border payments").stakeholders(MERCHANTS, PLATFORM, REGULATORS)
-                .dimensions(region, channel, category).build();
+                .seriesOf(transactions).build();
         crossBorderShare = MetricDefinition.derived("cross_border_share",
                         Formula.ratio(Formula.ref("cross_border_gmv"), Formula.ref("gmv")))
                 .unit(Unit.RATIO).direction(Direction.NEUTRAL).description("Cross-border GMV / GMV")

@@ -130,25 +130,27 @@ public final class PaymentsRecorder implements PaymentEvents {
         int attempt = attempts.seriesOfCodes(r, k, ch, f); // the success rate numbers its series as attempts
         attempts.increment(b, attempt);
         successRate.record(b, attempt, ok);
-        successRateByValue.record(b, successRateByValue.seriesOfCodes(r, ch), ok ? amountMinor : 0, amountMinor);
+        int byChannel = successRateByValue.seriesOfCodes(r, ch); // latency and new payers number theirs alike
+        successRateByValue.record(b, byChannel, ok ? amountMinor : 0, amountMinor);
         if (latencyMicros >= 0) {
-            latency.record(b, latency.seriesOfCodes(r, ch), latencyMicros);
+            latency.record(b, byChannel, latencyMicros);
         }
         if (!ok) {
             failures.increment(b, failures.seriesOfCodes(r, k, c.reason.code(failure)));
             return;
         }
-        int byCategory = transactions.seriesOfCodes(r, ch, cat);
+        int byCategory = transactions.seriesOfCodes(r, ch, cat); // and GMV and cross-border GMV
         transactions.increment(b, byCategory);
-        gmv.add(b, gmv.seriesOfCodes(r, ch, cat), amountMinor);
-        activePayers.add(b, activePayers.seriesOfCodes(r), payerId);
-        activeMerchants.add(b, activeMerchants.seriesOfCodes(r), merchantId);
+        gmv.add(b, byCategory, amountMinor);
+        int byRegion = activePayers.seriesOfCodes(r); // and active merchants and activation
+        activePayers.add(b, byRegion, payerId);
+        activeMerchants.add(b, byRegion, merchantId);
         if (crossBorder) {
-            crossBorderGmv.add(b, crossBorderGmv.seriesOfCodes(r, ch, cat), amountMinor);
+            crossBorderGmv.add(b, byCategory, amountMinor);
         }
         if (firstPayment) {
-            newPayers.increment(b, newPayers.seriesOfCodes(r, ch));
-            activation.step(b, activation.seriesOfCodes(r), 1, payerId);
+            newPayers.increment(b, byChannel);
+            activation.step(b, byRegion, 1, payerId);
         }
     }
 
