@@ -180,9 +180,9 @@ public final class ContentCatalog {
      * precision, against 8 bytes for a count), and with the source the slice had seven times as
      * many (231 rather than 33 at the default vocabularies), so seven times the memory and a read
      * event that missed the cache on its histogram: 95 → 82 ns per read with one thread, 104 → 88
-     * with two (RecorderBenchmark, A/B). How deeply each source's traffic reads is still there,
-     * exactly: {@link #readCompletionRate} numbers its series as {@link #reads}, which carry the
-     * source.
+     * with two (RecorderBenchmark, A/B). Read time by source is given up; how deeply each source's
+     * traffic reads is still measured, as a rate rather than a time: {@link #readCompletionRate}
+     * numbers its series as {@link #reads}, which carry the source.
      */
     public final MetricDefinition<DistributionMetric> readTime;
     /**

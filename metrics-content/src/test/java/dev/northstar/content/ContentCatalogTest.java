@@ -54,6 +54,10 @@ class ContentCatalogTest {
                 }
             }
         }
+        // read time by account type and category only: a histogram per series, and by source too
+        // the slice had seven times as many (the catalog's javadoc says why)
+        assertThat(catalog.readTime.dimensions()).extracting(Dimension::name)
+                .containsExactly("account_type", "content_category");
         // the North Star slices by account, source and category, with room for every account in every source
         assertThat(catalog.engagedReads.dimensions()).extracting(Dimension::name)
                 .contains("account", "traffic_source", "content_category");

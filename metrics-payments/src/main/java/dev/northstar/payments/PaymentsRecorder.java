@@ -142,7 +142,7 @@ public final class PaymentsRecorder implements PaymentEvents {
         int byCategory = transactions.seriesOfCodes(r, ch, cat); // and GMV and cross-border GMV
         transactions.increment(b, byCategory);
         gmv.add(b, byCategory, amountMinor);
-        int byRegion = activePayers.seriesOfCodes(r); // and active merchants and activation
+        int byRegion = activePayers.seriesOfCodes(r); // and active merchants
         activePayers.add(b, byRegion, payerId);
         activeMerchants.add(b, byRegion, merchantId);
         if (crossBorder) {
@@ -150,7 +150,7 @@ public final class PaymentsRecorder implements PaymentEvents {
         }
         if (firstPayment) {
             newPayers.increment(b, byChannel);
-            activation.step(b, byRegion, 1, payerId);
+            activation.step(b, activation.seriesOfCodes(r), 1, payerId);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.northstar.metrics.registry;
 
 import dev.northstar.metrics.definition.MetricDefinition;
+import dev.northstar.metrics.internal.Cells;
 import dev.northstar.metrics.internal.HllCells;
 import dev.northstar.metrics.internal.Page;
 import dev.northstar.metrics.internal.SeriesIndex;
@@ -73,10 +74,14 @@ public final class DistinctMetric extends IdMetric {
 
     /** Adds an id to the HLL cells, or the Theta cells of a definition with set operations. */
     private void write(Page page, int series, long id) {
-        if (page != null && cells(page) instanceof HllCells hll) {
+        if (page == null) {
+            return;
+        }
+        Cells cells = cells(page);
+        if (cells instanceof HllCells hll) {
             hll.add(series, id); // the exact class, so the update inlined here is HLL's alone
         } else {
-            writeTheta(page, series, 0, id);
+            ((ThetaCells) cells).add(series, 0, id);
         }
     }
 

@@ -10,6 +10,8 @@ import dev.northstar.metrics.query.Query;
 import dev.northstar.metrics.query.Value;
 import dev.northstar.metrics.time.Window;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Null ids and funnel steps outside the funnel. */
 class IdAndStepTest {
@@ -32,15 +34,21 @@ class IdAndStepTest {
         assertThat(((Value.Distinct) today(payers)).estimate()).isZero();
     }
 
-    @Test
-    void countsATextualIdOnceWhateverItsCharSequenceType() {
-        DistinctMetric payers = registry.register(MetricDefinition.distinct("payers").description("d").build());
+    @ParameterizedTest(name = "set operations: {0}")
+    @ValueSource(booleans = {false, true})
+    void countsATextualIdOnceWhateverItsCharSequenceTypeAndOverload(boolean setOperations) {
+        // HLL cells by default, Theta cells with set operations: the record dispatches on which.
+        MetricDefinition.Builder<DistinctMetric> definition = MetricDefinition.distinct("payers").description("d");
+        DistinctMetric payers = registry.register((setOperations ? definition.setOperations() : definition).build());
 
         payers.add(payers.series(), "payer-1", at);
-        payers.add(payers.series(), new StringBuilder("payer-1"), at);
+        payers.add(payers.series(), new StringBuilder("payer-1"));
+        payers.add(registry.bucketAt(at), payers.series(), "payer-1");
         payers.add(payers.series(), "payer-2", at);
+        payers.add(registry.bucketAt(at), payers.series(), 3L);
+        payers.add(payers.series(), 3L);
 
-        assertThat(((Value.Distinct) today(payers)).estimate()).isCloseTo(2.0, within(1e-6));
+        assertThat(((Value.Distinct) today(payers)).estimate()).isCloseTo(3.0, within(1e-6));
     }
 
     @Test
