@@ -37,10 +37,10 @@ import java.util.TreeMap;
  * every combination of its dimensions' values recorded on each of the last {@code days} days of
  * ISO week 2026-W47, so that each of those days holds exactly {@value #SERIES} series.
  *
- * <p>Why 10,000: the open dimensions take {@value #REGION_COUNT} regions and {@value #BANK_COUNT}
+ * <p>Why 11,152: the open dimensions take {@value #REGION_COUNT} regions and {@value #BANK_COUNT}
  * banks, the enum dimensions all their values (6 channels, 4 funding sources, 10 merchant
  * categories, 6 failure reasons); summed over the stored metrics' dimension lists that is
- * {@code regions × (41 × banks + 461)} = 16 × 625 series: 3,952 counts, 4,208 sums, 1,696
+ * {@code regions × (59 × banks + 461)} = 16 × 697 series: 5,104 counts, 4,208 sums, 1,696
  * ratios, 96 latency distributions (HdrHistogram, µs, one-minute range, 2 digits), 32 HLL
  * distinct counts (payers, merchants) and 16 two-step activation funnels (Theta).
  *
@@ -72,7 +72,7 @@ final class PaymentsInstance {
             "hubei", "fujian", "hunan", "anhui", "shanghai", "beijing", "hebei", "shaanxi", "jiangxi", "chongqing");
     static final List<String> BANKS = List.of("ICBC", "CCB", "ABC", "BOC");
     /** Series per recorded day. */
-    static final int SERIES = 10_000;
+    static final int SERIES = 11_152;
     /** The day counts the benchmarks run with: one day bucket per series, and a full week. */
     static final int[] DAYS = {1, 7};
 
