@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * out before it publishes the key, so a key seen is a key whose slot is seen and handed out
  * ({@link #handedOut} true for it, or a metric would refuse it). Past the limit, new keys share
  * one overflow slot whose labels are all {@code (other)}, so totals stay exact while detail is
- * bounded; they are not stored, and resolving one takes no lock either: once the slots have run out no key is ever
- * added, so a key not found then never will be.
+ * bounded; they are not stored, and resolving one takes no lock either: once the slots have run
+ * out no key is ever added, so a key not found then never will be.
  *
  * <p>Why claims take a lock (they used to be lock-free, with a compare-and-set per claim and a
  * wait for the claimer's slot): a claim happens once per series in the life of the index, and
