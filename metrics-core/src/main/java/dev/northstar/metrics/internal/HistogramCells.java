@@ -35,15 +35,7 @@ public final class HistogramCells extends SketchCells<Histogram> {
 
     /** Records one value in {@code [0, highestTrackable]}. */
     public void record(int slot, long value) {
-        update(slot, 0, value);
-    }
-
-    @Override long key(long value) {
-        return value;
-    }
-
-    @Override boolean covered(int cell, long value) {
-        return false; // every value counts
+        locked(slot, 0, value); // every value counts, so there is no shortcut to keep it out of line for
     }
 
     @Override void apply(Histogram histogram, int cell, long value) {

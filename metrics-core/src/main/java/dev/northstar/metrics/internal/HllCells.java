@@ -42,18 +42,21 @@ public final class HllCells extends SketchCells<Union> {
 
     /** Adds an id (the sketch hashes it) to a slot. */
     public void add(int slot, long id) {
-        update(slot, 0, id);
+        long key = SketchHash.hllKey(id);
+        if (!covered(slot, key)) {
+            lockedOutOfLine(slot, 0, key);
+        }
     }
 
     @Override Union create() {
         return new Union(lgK);
     }
 
-    @Override long key(long id) {
-        return SketchHash.hllKey(id);
-    }
-
-    @Override boolean covered(int cell, long key) {
+    /**
+     * Whether the floors say that no stripe's sketch of a cell can change for a key. Lock-free;
+     * false while unsure.
+     */
+    boolean covered(int cell, long key) {
         byte[] f = floors[cell]; // plain: an array seen early reads as zeros, which covers nothing
         if (f == null) {
             return false;

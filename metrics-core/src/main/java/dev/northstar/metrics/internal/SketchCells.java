@@ -1,5 +1,8 @@
 package dev.northstar.metrics.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -17,10 +20,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * adjacent line a core's spatial prefetcher pairs with it.
  *
  * <p>Most id records change nothing: once a sketch is past its first few thousand ids, an id's
- * hash rarely raises an HLL register or falls under a Theta sketch's theta. So each kind keeps,
- * per cell, a lock-free summary of what its stripes already hold ({@link #covered}), written
- * only when a locked update taught it something, and a record whose key it covers returns
- * without taking any lock or writing any shared line. Both cores then only read the same lines,
+ * hash rarely raises an HLL register or falls under a Theta sketch's theta. So the sketch kinds
+ * keep, per cell, a lock-free summary of what its stripes already hold (HLL floors, a Theta
+ * bound), written only when a locked update taught it something; a record whose key it covers
+ * returns without taking any lock or writing any shared line, and only the others go on to
+ * {@link #lockedOutOfLine}. Both cores then only read the same lines,
  * which is what lets two threads recording one series scale. The summary may under-state what
  * the sketches hold (then the record takes the lock, as before), never over-state it, so the
  * merged result is what the sketches would have held without it.
@@ -30,11 +34,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public abstract class SketchCells<S> implements Cells {
     /** Entries between two stripes' blocks: 32 ints or compressed references, 128 bytes. */
     static final int PAD = 32;
+    private static final MethodHandle LOCKED = lockedHandle();
 
     final int columns;
     private final int stride;
     private final AtomicReferenceArray<S> sketches;
     private final SpinLocks locks;
+    /** {@link #locked}, read from this field so that it is never a constant: see {@link #lockedOutOfLine}. */
+    private final MethodHandle locked = LOCKED;
 
     SketchCells(int capacity, int columns) {
         this.columns = columns;
@@ -51,31 +58,14 @@ public abstract class SketchCells<S> implements Cells {
 
     abstract S create();
 
-    /** What the sketch is fed for an id (its hash) or value, computed once, before any lock. */
-    abstract long key(long id);
-
-    /**
-     * Whether the stripes of a cell ({@code slot × columns + column}) already hold everything
-     * the key could add to their merged result. Lock-free; may answer false when unsure.
-     */
-    abstract boolean covered(int cell, long key);
-
     /** Feeds a key to a stripe's sketch, under that stripe's lock, and updates the cell's summary. */
     abstract void apply(S sketch, int cell, long key);
 
     /**
-     * Records an id (already a 64-bit value; the sketch hashes it) or a value in a column of a slot.
-     * Callers go through each kind's own method ({@code HllCells.add}, {@code ThetaCells.add},
-     * {@code HistogramCells.record}), where {@code this} has an exact class: this method's
-     * profile mixes the kinds, so inlined behind the base type its calls to {@link #key},
-     * {@link #covered} and {@link #apply} stay virtual.
+     * Feeds a key (an id's hash for the sketches, a value for histograms) to a column of a slot:
+     * to the sketch of the first stripe, from the writer's home stripe on, whose try-lock it gets.
      */
-    final void update(int slot, int column, long id) {
-        long key = key(id);
-        int cell = slot * columns + column;
-        if (covered(cell, key)) {
-            return;
-        }
+    final void locked(int slot, int column, long key) {
         int home = Stripes.home();
         for (int attempt = 0; ; attempt++) {
             int i = index(slot, column, (home + attempt) & (Stripes.COUNT - 1));
@@ -86,7 +76,7 @@ public abstract class SketchCells<S> implements Cells {
                         s = create();
                         sketches.set(i, s);
                     }
-                    apply(s, cell, key);
+                    apply(s, slot * columns + column, key);
                     return;
                 } finally {
                     locks.unlock(i);
@@ -95,6 +85,39 @@ public abstract class SketchCells<S> implements Cells {
             if (attempt >= Stripes.COUNT) {
                 Thread.onSpinWait();
             }
+        }
+    }
+
+    /**
+     * {@link #locked}, for the kinds whose records it does not cover, called so that C2 never
+     * compiles it into the record. C2 decides what to inline from the profile it collected while
+     * the code warmed up, and while a sketch fills (its first few thousand ids) most records take
+     * the lock, so C2 inlined the locked update, DataSketches' own update and HIP estimator
+     * included, into every record: most of the record's compiled code, for a path a steady
+     * stream almost never takes, and enough to put the record past the size C2 inlines into its
+     * caller ({@code InlineSmallCode}). The one way Java code has to keep a callee out of line is
+     * to call it through a method handle that is not a compile-time constant (the JDK's
+     * {@code @DontInline} is reserved to the JDK): C2 inlines through a handle only when it can
+     * see the handle's value, and an instance field of cells loaded from a page is never one.
+     * The locked update pays one indirect call; see the benchmarks README ("Distinct counts") for
+     * what the record gained.
+     */
+    final void lockedOutOfLine(int slot, int column, long key) {
+        try {
+            locked.invokeExact(this, slot, column, key);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t); // locked declares no checked exception
+        }
+    }
+
+    private static MethodHandle lockedHandle() {
+        try {
+            return MethodHandles.lookup().findVirtual(SketchCells.class, "locked",
+                    MethodType.methodType(void.class, int.class, int.class, long.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 

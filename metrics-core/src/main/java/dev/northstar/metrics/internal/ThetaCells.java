@@ -31,18 +31,18 @@ public final class ThetaCells extends SketchCells<Union> {
 
     /** Adds an id (the sketch hashes it) to a column of a slot. */
     public void add(int slot, int column, long id) {
-        update(slot, column, id);
+        long key = SketchHash.thetaKey(id);
+        if (!covered(slot * columns + column, key)) {
+            lockedOutOfLine(slot, column, key);
+        }
     }
 
     @Override Union create() {
         return SetOperation.builder().setNominalEntries(1 << lgK).buildUnion();
     }
 
-    @Override long key(long id) {
-        return SketchHash.thetaKey(id);
-    }
-
-    @Override boolean covered(int cell, long key) {
+    /** Whether a key is at or above a cell's bound, which every stripe would reject. Lock-free. */
+    boolean covered(int cell, long key) {
         long bound = bounds.getOpaque(cell);
         return bound != 0 && key >= bound;
     }

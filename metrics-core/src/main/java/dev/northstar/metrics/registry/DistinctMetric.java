@@ -79,7 +79,7 @@ public final class DistinctMetric extends IdMetric {
         }
         Cells cells = cells(page);
         if (cells instanceof HllCells hll) {
-            hll.add(series, id); // the exact class, so the update inlined here is HLL's alone
+            hll.add(series, id);
         } else {
             ((ThetaCells) cells).add(series, 0, id);
         }

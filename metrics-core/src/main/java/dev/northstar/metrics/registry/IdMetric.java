@@ -21,9 +21,7 @@ public abstract sealed class IdMetric extends Metric permits DistinctMetric, Fun
 
     /**
      * Adds an id to a column of a funnel's or a retention's Theta cells (a distinct count picks
-     * its own kind, in {@code DistinctMetric}). The cast names the exact cell class, so the sketch
-     * update inlined here calls the Theta hash and shortcut directly; through the shared base
-     * class it made virtual calls (its profile mixes all three sketch kinds).
+     * its own kind, in {@code DistinctMetric}).
      */
     final void writeTheta(Page page, int series, int column, long id) {
         if (page != null) {

@@ -38,7 +38,7 @@ class SketchCellsTest {
             HllCells cells = new HllCells(4, LG_K);
             Union plain = new Union(LG_K);
             for (long id : stream(n, n)) {
-                cells.update(2, 0, id);
+                cells.add(2, id);
                 plain.update(id);
             }
             Union expected = new Union(LG_K); // read() merges stripe copies the same way
@@ -54,7 +54,7 @@ class SketchCellsTest {
         HllCells cells = new HllCells(4, LG_K);
         long[] ids = LongStream.range(0, 100_000).toArray();
         for (long id : ids) {
-            cells.update(1, 0, id);
+            cells.add(1, id);
         }
         long covered = LongStream.of(ids).filter(id -> cells.covered(1, SketchHash.hllKey(id))).count();
 
@@ -66,7 +66,7 @@ class SketchCellsTest {
     void beforeHllModeNothingIsCoveredSoSmallCountsStayExact() {
         HllCells cells = new HllCells(4, LG_K);
         for (long id = 0; id < 200; id++) {
-            cells.update(0, 0, id);
+            cells.add(0, id);
         }
 
         for (long id = 0; id < 200; id++) {
@@ -85,7 +85,7 @@ class SketchCellsTest {
             Thread t = new Thread(() -> {
                 await(start);
                 for (long id : part) {
-                    cells.update(0, 0, id);
+                    cells.add(0, id);
                 }
             });
             t.start();
@@ -113,7 +113,7 @@ class SketchCellsTest {
             org.apache.datasketches.theta.Union plain = SetOperation.builder().setNominalEntries(1 << LG_K)
                     .buildUnion();
             for (long id : stream(n, n)) {
-                cells.update(3, 1, id);
+                cells.add(3, 1, id);
                 plain.update(id);
             }
             org.apache.datasketches.theta.Union expected = SetOperation.builder().setNominalEntries(1 << LG_K)
@@ -130,7 +130,7 @@ class SketchCellsTest {
     void aThetaCellCoversOnlyKeysItsResultWouldRejectAndMostNewOnes() {
         ThetaCells cells = new ThetaCells(2, 1, LG_K);
         for (long id = 0; id < 100_000; id++) {
-            cells.update(0, 0, id);
+            cells.add(0, 0, id);
         }
         long theta = ((Cell.Theta) cells.read(0)).columns().get(0).getThetaLong();
 
