@@ -43,7 +43,7 @@ public final class HllCells extends SketchCells<Union> {
     /** Adds an id (the sketch hashes it) to a slot. */
     public void add(int slot, long id) {
         long key = SketchHash.hllKey(id);
-        if (!covered(slot, key)) {
+        if (!covered(slot, key)) { // one column, so a slot's cell is the slot
             lockedOutOfLine(slot, 0, key);
         }
     }

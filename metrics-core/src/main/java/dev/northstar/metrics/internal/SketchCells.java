@@ -95,13 +95,14 @@ public abstract class SketchCells<S> implements Cells {
      * the lock, so C2 inlined the locked update, DataSketches' own update and HIP estimator
      * included, into every record: most of the record's compiled code, for a path a steady
      * stream almost never takes, and enough to put the record past the size C2 inlines into its
-     * caller ({@code InlineSmallCode}). The dependable way for Java code to keep a callee out of
-     * line is to call it through a method handle that is not a compile-time constant (the JDK's
-     * {@code @DontInline} is reserved to the JDK): C2 inlines through a handle only when it can
-     * see the handle's value, and an instance field of cells loaded from a page is never one.
-     * The price is the indirect call, about 3 ns on each record that does take the lock (most of
-     * them while a sketch fills); a steady stream's records, almost all covered, gained about
-     * 1.2 ns each, and callers inline them again (the benchmarks README, "Distinct counts").
+     * caller ({@code InlineSmallCode}). On HotSpot's C2 (measured on JDK 17), the dependable way
+     * for Java code to keep a callee out of line is to call it through a method handle that is
+     * not a compile-time constant (the JDK's {@code @DontInline} is reserved to the JDK): C2
+     * inlines through a handle only when it can see the handle's value, and an instance field of
+     * cells loaded from a page is never one. Measured price: 2 to 3 ns more on each record that
+     * does take the lock (most of them while a sketch fills); a steady stream's records, almost
+     * all covered, gained 0.8 to 1.2 ns each (A/B), and callers inline them again (the benchmarks
+     * README, "Distinct counts").
      */
     final void lockedOutOfLine(int slot, int column, long key) {
         try {

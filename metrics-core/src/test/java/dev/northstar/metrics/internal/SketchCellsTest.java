@@ -127,6 +127,44 @@ class SketchCellsTest {
     }
 
     @Test
+    void aThetaCellsBoundIsKeptPerSlotAndColumn() {
+        ThetaCells cells = new ThetaCells(4, 2, LG_K);
+        for (long id = 0; id < 100_000; id++) {
+            cells.add(3, 1, id);
+        }
+        long covered = LongStream.range(100_000, 110_000)
+                .filter(id -> cells.covered(3 * 2 + 1, SketchHash.thetaKey(id))).count();
+        assertThat(covered).as("slot 3, column 1").isGreaterThan(9_000);
+        assertThat(cells.covered(3 * 2, SketchHash.thetaKey(100_000))).as("slot 3, column 0").isFalse();
+        assertThat(cells.covered(2 * 2 + 1, SketchHash.thetaKey(100_000))).as("slot 2, column 1").isFalse();
+    }
+
+    @Test
+    void aThetaRecordIsCheckedAgainstItsOwnCellsBoundOnly() {
+        ThetaCells cells = new ThetaCells(4, 2, LG_K);
+        for (long id = 0; id < 100_000; id++) {
+            cells.add(1, 0, id); // a low theta in slot 1, column 0; every other cell stays exact
+        }
+        for (int slot = 0; slot < 4; slot++) {
+            for (int column = 0; column < 2; column++) {
+                if (slot != 1 || column != 0) {
+                    for (long id = 0; id < 1_000; id++) {
+                        cells.add(slot, column, id);
+                    }
+                }
+            }
+        }
+        for (int slot = 0; slot < 4; slot++) {
+            for (int column = 0; column < 2; column++) {
+                if (slot != 1 || column != 0) {
+                    assertThat(((Cell.Theta) cells.read(slot)).columns().get(column).getEstimate())
+                            .as("slot %d, column %d", slot, column).isEqualTo(1_000);
+                }
+            }
+        }
+    }
+
+    @Test
     void aThetaCellCoversOnlyKeysItsResultWouldRejectAndMostNewOnes() {
         ThetaCells cells = new ThetaCells(2, 1, LG_K);
         for (long id = 0; id < 100_000; id++) {
