@@ -1,8 +1,5 @@
 package dev.northstar.metrics.internal;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -24,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * keep, per cell, a lock-free summary of what its stripes already hold (HLL floors, a Theta
  * bound), written only when a locked update taught it something; a record whose key it covers
  * returns without taking any lock or writing any shared line, and only the others go on to
- * {@link #lockedOutOfLine}. Both cores then only read the same lines,
+ * {@link #locked}. Both cores then only read the same lines,
  * which is what lets two threads recording one series scale. The summary may under-state what
  * the sketches hold (then the record takes the lock, as before), never over-state it, so the
  * merged result is what the sketches would have held without it.
@@ -34,14 +31,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public abstract class SketchCells<S> implements Cells {
     /** Entries between two stripes' blocks: 32 ints or compressed references, 128 bytes. */
     static final int PAD = 32;
-    private static final MethodHandle LOCKED = lockedHandle();
 
     final int columns;
     private final int stride;
     private final AtomicReferenceArray<S> sketches;
     private final SpinLocks locks;
-    /** {@link #locked}, read from this field so that it is never a constant: see {@link #lockedOutOfLine}. */
-    private final MethodHandle locked = LOCKED;
 
     SketchCells(int capacity, int columns) {
         this.columns = columns;
@@ -85,41 +79,6 @@ public abstract class SketchCells<S> implements Cells {
             if (attempt >= Stripes.COUNT) {
                 Thread.onSpinWait();
             }
-        }
-    }
-
-    /**
-     * {@link #locked}, for the kinds whose records it does not cover, called so that C2 never
-     * compiles it into the record. C2 decides what to inline from the profile it collected while
-     * the code warmed up, and while a sketch fills (its first few thousand ids) most records take
-     * the lock, so C2 inlined the locked update, DataSketches' own update and HIP estimator
-     * included, into every record: most of the record's compiled code, for a path a steady
-     * stream almost never takes, and enough to put the record past the size C2 inlines into its
-     * caller ({@code InlineSmallCode}). On HotSpot's C2 (measured on JDK 17), the dependable way
-     * for Java code to keep a callee out of line is to call it through a method handle that is
-     * not a compile-time constant (the JDK's {@code @DontInline} is reserved to the JDK): C2
-     * inlines through a handle only when it can see the handle's value, and an instance field of
-     * cells loaded from a page is never one. Measured price: 2 to 3 ns more on each record that
-     * does take the lock (most of them while a sketch fills); a steady stream's records, almost
-     * all covered, gained 0.8 to 1.2 ns each (A/B), and callers inline them again (the benchmarks
-     * README, "Distinct counts").
-     */
-    final void lockedOutOfLine(int slot, int column, long key) {
-        try {
-            locked.invokeExact(this, slot, column, key);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t); // locked declares no checked exception
-        }
-    }
-
-    private static MethodHandle lockedHandle() {
-        try {
-            return MethodHandles.lookup().findVirtual(SketchCells.class, "locked",
-                    MethodType.methodType(void.class, int.class, int.class, long.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
         }
     }
 

@@ -33,7 +33,7 @@ public final class ThetaCells extends SketchCells<Union> {
     public void add(int slot, int column, long id) {
         long key = SketchHash.thetaKey(id);
         if (!covered(slot * columns + column, key)) {
-            lockedOutOfLine(slot, column, key);
+            locked(slot, column, key);
         }
     }
 
