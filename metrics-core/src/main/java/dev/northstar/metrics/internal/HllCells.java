@@ -69,7 +69,7 @@ public final class HllCells extends SketchCells<Union> {
      * gained 0.8 to 1.2 ns each (A/B), and callers inline them again (the benchmarks README,
      * "Distinct counts"). Theta cells call {@link #locked} directly: their bound covers nothing
      * until a sketch holds several thousand ids, so far more of their records take the lock, and
-     * through the handle they measured 2.6 ns slower while filling and no faster in the content
+     * through the handle they measured 2.5 to 3 ns slower while filling and no faster in the content
      * read.
      */
     private void lockedOutOfLine(int slot, long key) {
