@@ -35,7 +35,7 @@ public final class HistogramCells extends SketchCells<Histogram> {
 
     /** Records one value in {@code [0, highestTrackable]}. */
     public void record(int slot, long value) {
-        locked(slot, 0, value); // every value counts, so there is no shortcut to keep it out of line for
+        locked(slot, 0, value); // every value counts: no lock-free shortcut
     }
 
     @Override void apply(Histogram histogram, int cell, long value) {
